@@ -1,0 +1,186 @@
+package io.closeloop.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.camunda.client.api.response.ActivatedJob;
+
+/**
+ * The alert-to-resolution model alone: every worker is played by the test, so each path
+ * of the diagram is exercised without RMM or PSA.
+ */
+class AlertToResolutionProcessTests {
+
+	private static final String USER_TASK = "io.camunda.zeebe:userTask";
+
+	private ProcessTestEngine engine;
+
+	@BeforeEach
+	void deploy() {
+		this.engine = new ProcessTestEngine();
+		this.engine.deploy("processes/alert-to-resolution.bpmn");
+	}
+
+	@AfterEach
+	void stop() {
+		this.engine.close();
+	}
+
+	@Test
+	void shouldResolveAnL1AlertWithoutAskingAnyone() {
+		long instance = startUntilDecided("L1");
+		remediateAndVerify();
+		this.engine.complete("close-psa-ticket", Map.of());
+
+		this.engine.assertEndedAt(instance, "end_event_resolved");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("user_task_approve_remediation");
+	}
+
+	@Test
+	void shouldRemediateAnL2AlertAfterApproval() {
+		long instance = startUntilDecided("L2");
+		ActivatedJob task = this.engine.nextJob(USER_TASK);
+		assertThat(task.getElementId()).isEqualTo("user_task_approve_remediation");
+		this.engine.client().newCompleteCommand(task.getKey()).variables(Map.of("approved", true)).send().join();
+		remediateAndVerify();
+		this.engine.complete("close-psa-ticket", Map.of());
+
+		this.engine.assertEndedAt(instance, "end_event_resolved");
+		assertThat(this.engine.completedElements(instance)).contains("user_task_approve_remediation");
+	}
+
+	@Test
+	void shouldEscalateAnL2AlertWhenTheTechnicianRejects() {
+		long instance = startUntilDecided("L2");
+		ActivatedJob task = this.engine.nextJob(USER_TASK);
+		this.engine.client()
+			.newCompleteCommand(task.getKey())
+			.variables(Map.of("approved", false, "escalationReason", "Rejected: not during month end"))
+			.send()
+			.join();
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason", "Rejected: not during month end");
+		this.engine.assertEndedAt(instance, "end_event_escalated");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_run_remediation");
+	}
+
+	@Test
+	void shouldEscalateToASupervisorWhenTheApprovalSlaPasses() {
+		long instance = startUntilDecided("L2");
+		this.engine.nextJob(USER_TASK);
+		this.engine.increaseTime(Duration.ofMinutes(31));
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalatedTo", "supervisor");
+		assertThat((String) escalation.getVariablesAsMap().get("escalationReason")).contains("PT30M");
+		this.engine.assertEndedAt(instance, "end_event_escalated");
+		assertThat(this.engine.completedElements(instance)).contains("boundary_timer_approval_sla")
+			.doesNotContain("service_task_run_remediation");
+	}
+
+	@Test
+	void shouldNotEscalateBeforeTheApprovalSla() {
+		long instance = startUntilDecided("L2");
+		this.engine.nextJob(USER_TASK);
+		this.engine.increaseTime(Duration.ofMinutes(29));
+
+		assertThat(this.engine.completedElements(instance)).doesNotContain("boundary_timer_approval_sla");
+	}
+
+	@Test
+	void shouldHandAnL3AlertToAPersonWithoutActing() {
+		long instance = startUntilDecided("L3");
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason", "security incident");
+		this.engine.assertEndedAt(instance, "end_event_escalated");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_run_remediation",
+				"user_task_approve_remediation");
+	}
+
+	@Test
+	void shouldEscalateWithTheEvidenceWhenTheScriptFails() {
+		long instance = startUntilDecided("L1");
+		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
+		this.engine.throwError("await-rmm-script", "SCRIPT_FAILED",
+				Map.of("escalationReason", "disk-cleanup exited 1: access denied"));
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason",
+				"disk-cleanup exited 1: access denied");
+		this.engine.assertEndedAt(instance, "end_event_escalated");
+		assertThat(this.engine.completedElements(instance)).contains("boundary_error_script_failed")
+			.doesNotContain("service_task_verify_fix");
+	}
+
+	@Test
+	void shouldPollAScriptThatIsStillRunningAfterTheInterval() {
+		long instance = startUntilDecided("L1");
+		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
+		this.engine.complete("await-rmm-script", Map.of("scriptStatus", "RUNNING"));
+		this.engine.increaseTime(Duration.ofSeconds(3));
+		this.engine.complete("await-rmm-script", Map.of("scriptStatus", "SUCCEEDED"));
+		this.engine.complete("verify-fix", Map.of("verified", true, "verifyAttempts", 1));
+		this.engine.complete("close-psa-ticket", Map.of());
+
+		this.engine.assertEndedAt(instance, "end_event_resolved");
+		assertThat(this.engine.completedElements(instance)).contains("timer_script_poll_interval");
+	}
+
+	@Test
+	void shouldReverifyAndThenEscalateWhenTheFixDoesNotHold() {
+		long instance = startUntilDecided("L1");
+		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
+		this.engine.complete("await-rmm-script", Map.of("scriptStatus", "SUCCEEDED"));
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			this.engine.complete("verify-fix", Map.of("verified", false, "verifyAttempts", attempt, "escalationReason",
+					"disk still 3% free after cleanup"));
+			if (attempt < 3) {
+				this.engine.increaseTime(Duration.ofSeconds(11));
+			}
+		}
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason",
+				"disk still 3% free after cleanup");
+		this.engine.assertEndedAt(instance, "end_event_escalated");
+		assertThat(this.engine.completedElements(instance).stream().filter("service_task_verify_fix"::equals))
+			.hasSize(3);
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_close_ticket");
+	}
+
+	private long startUntilDecided(String tier) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("alertId", 1);
+		variables.put("approvalSla", "PT30M");
+		variables.put("scriptPollInterval", "PT2S");
+		variables.put("verifyRetryDelay", "PT10S");
+		variables.put("maxVerifyAttempts", 3);
+		long instance = this.engine.start("alert-to-resolution", variables).getProcessInstanceKey();
+		this.engine.complete("open-psa-ticket", Map.of("ticket", Map.of("system", "simulator", "id", "T-1")));
+		this.engine.complete("enrich-alert", Map.of("enrichment", Map.of("openTickets", List.of())));
+		Map<String, Object> decided = new HashMap<>();
+		decided.put("decision", Map.of("tier", tier, "remediation", "disk-cleanup"));
+		if (tier.equals("L3")) {
+			decided.put("escalationReason", "security incident");
+		}
+		this.engine.complete("decide-remediation", decided);
+		return instance;
+	}
+
+	private void remediateAndVerify() {
+		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
+		this.engine.complete("await-rmm-script", Map.of("scriptStatus", "SUCCEEDED"));
+		this.engine.complete("verify-fix", Map.of("verified", true, "verifyAttempts", 1));
+	}
+
+}
