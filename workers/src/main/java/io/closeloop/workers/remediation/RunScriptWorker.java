@@ -1,0 +1,56 @@
+package io.closeloop.workers.remediation;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.closeloop.workers.AlertVariables;
+import io.closeloop.workers.JobFailures;
+import io.closeloop.workers.connector.AlertContext;
+import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.RmmConnector;
+import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.journal.AlertJournal;
+import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.workers.journal.SideEffects;
+
+/** Starts the decided remediation script on the device through the RMM, once. */
+@Component
+class RunScriptWorker {
+
+	static final String TYPE = "run-rmm-script";
+
+	private final RmmConnector rmm;
+
+	private final SideEffects sideEffects;
+
+	private final AlertJournal journal;
+
+	RunScriptWorker(RmmConnector rmm, SideEffects sideEffects, AlertJournal journal) {
+		this.rmm = rmm;
+		this.sideEffects = sideEffects;
+		this.journal = journal;
+	}
+
+	@JobWorker(type = TYPE)
+	Map<String, Object> runScript(ActivatedJob job, @VariablesAsType AlertVariables variables,
+			@Variable(name = "decision") Map<String, Object> decision) {
+		AlertContext alert = variables.context();
+		String script = (String) decision.get("remediation");
+		String key = SideEffects.key(alert.alertId(), "run-script");
+		try {
+			ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> this.rmm.runScript(alert, script, key));
+			this.journal.status(alert.alertId(), AlertStatus.REMEDIATING,
+					"started " + script + " on " + this.rmm.system() + " (run " + run.runId() + ")");
+			return Map.of("scriptRunId", run.runId(), "scriptPolls", 0);
+		}
+		catch (ConnectorException ex) {
+			throw JobFailures.outage(job, ex);
+		}
+	}
+
+}

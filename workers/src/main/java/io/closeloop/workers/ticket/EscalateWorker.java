@@ -1,0 +1,58 @@
+package io.closeloop.workers.ticket;
+
+import org.springframework.stereotype.Component;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.closeloop.workers.JobFailures;
+import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.PsaConnector;
+import io.closeloop.workers.connector.TicketRef;
+import io.closeloop.workers.journal.AlertJournal;
+import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.workers.journal.SideEffects;
+
+/**
+ * Hands the alert to a person: writes the gathered context and the reason into the ticket
+ * and moves the ticket to the escalation status.
+ */
+@Component
+class EscalateWorker {
+
+	static final String TYPE = "escalate-alert";
+
+	private final PsaConnector psa;
+
+	private final SideEffects sideEffects;
+
+	private final AlertJournal journal;
+
+	EscalateWorker(PsaConnector psa, SideEffects sideEffects, AlertJournal journal) {
+		this.psa = psa;
+		this.sideEffects = sideEffects;
+		this.journal = journal;
+	}
+
+	@JobWorker(type = TYPE)
+	void escalate(ActivatedJob job, @Variable(name = "alertId") Long alertId,
+			@Variable(name = "ticket") TicketRef ticket, @Variable(name = "escalationReason") String reason) {
+		TicketStory story = TicketStory.of(job.getVariablesAsMap());
+		String why = (reason != null) ? reason : "no reason recorded";
+		try {
+			this.sideEffects.once(SideEffects.key(alertId, "escalation-note"), Boolean.class, () -> {
+				this.psa.addNote(ticket, story.escalated(why), true, SideEffects.key(alertId, "escalation-note"));
+				return true;
+			});
+			this.sideEffects.once(SideEffects.key(alertId, "escalate-ticket"), Boolean.class, () -> {
+				this.psa.escalateTicket(ticket, why, SideEffects.key(alertId, "escalate-ticket"));
+				return true;
+			});
+		}
+		catch (ConnectorException ex) {
+			throw JobFailures.outage(job, ex);
+		}
+		this.journal.status(alertId, AlertStatus.ESCALATED, why);
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.closeloop.workers.ticket;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.closeloop.workers.AlertVariables;
+import io.closeloop.workers.JobFailures;
+import io.closeloop.workers.connector.AlertContext;
+import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.PsaConnector;
+import io.closeloop.workers.connector.TicketRef;
+import io.closeloop.workers.journal.AlertJournal;
+import io.closeloop.workers.journal.SideEffects;
+
+/**
+ * Opens the PSA ticket for the alert, or, when the alert came with a ticket (a
+ * PSA-triggered process), notes the alert on it.
+ */
+@Component
+class OpenTicketWorker {
+
+	static final String TYPE = "open-psa-ticket";
+
+	private final PsaConnector psa;
+
+	private final SideEffects sideEffects;
+
+	private final AlertJournal journal;
+
+	OpenTicketWorker(PsaConnector psa, SideEffects sideEffects, AlertJournal journal) {
+		this.psa = psa;
+		this.sideEffects = sideEffects;
+		this.journal = journal;
+	}
+
+	@JobWorker(type = TYPE)
+	Map<String, Object> openTicket(ActivatedJob job, @VariablesAsType AlertVariables variables,
+			@Variable(name = "ticket") TicketRef existing) {
+		AlertContext alert = variables.context();
+		try {
+			TicketRef ticket = existing;
+			if (ticket == null) {
+				ticket = this.sideEffects.once(SideEffects.key(alert.alertId(), "open-ticket"), TicketRef.class,
+						() -> this.psa.openTicket(alert, TicketTexts.summary(alert), TicketTexts.description(alert),
+								SideEffects.key(alert.alertId(), "open-ticket")));
+				this.journal.step(alert.alertId(), "Ticket opened", ticket.system() + " ticket " + ticket.id());
+			}
+			else {
+				TicketRef ticketToNote = ticket;
+				this.sideEffects.once(SideEffects.key(alert.alertId(), "note-alert"), Boolean.class, () -> {
+					this.psa.addNote(ticketToNote, TicketTexts.description(alert), true,
+							SideEffects.key(alert.alertId(), "note-alert"));
+					return true;
+				});
+				this.journal.step(alert.alertId(), "Ticket updated", ticket.system() + " ticket " + ticket.id());
+			}
+			this.journal.ticket(alert.alertId(), ticket);
+			return Map.of("ticket", ticket);
+		}
+		catch (ConnectorException ex) {
+			throw JobFailures.outage(job, ex);
+		}
+	}
+
+}

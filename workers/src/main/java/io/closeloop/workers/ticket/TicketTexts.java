@@ -1,0 +1,48 @@
+package io.closeloop.workers.ticket;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.closeloop.workers.connector.AlertContext;
+
+/** The wording Closeloop writes into tickets, in one place. */
+final class TicketTexts {
+
+	private TicketTexts() {
+	}
+
+	static String summary(AlertContext alert) {
+		String host = (alert.device() != null) ? alert.device().hostname() : "unknown device";
+		return "[Closeloop] " + alert.type() + " on " + host;
+	}
+
+	static String description(AlertContext alert) {
+		StringBuilder text = new StringBuilder();
+		text.append("Alert ").append(alert.alertId()).append(" (").append(alert.severity()).append("): ");
+		text.append(alert.message()).append('\n');
+		if (alert.device() != null) {
+			text.append("Device: ")
+				.append(alert.device().hostname())
+				.append(" (")
+				.append(alert.device().id())
+				.append("), ")
+				.append(alert.device().os())
+				.append(", ")
+				.append(alert.device().role())
+				.append('\n');
+		}
+		if (!alert.metrics().isEmpty()) {
+			text.append("Metrics: ").append(format(alert.metrics())).append('\n');
+		}
+		return text.toString();
+	}
+
+	static String format(Map<String, ?> values) {
+		return values.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.sorted()
+			.collect(Collectors.joining(", "));
+	}
+
+}
