@@ -18,7 +18,7 @@ import io.closeloop.workers.journal.AlertStatus;
  * it.
  */
 @Component
-class ApprovalTaskWorker {
+public class ApprovalTaskWorker {
 
 	static final String TYPE = "io.camunda.zeebe:userTask";
 
@@ -39,7 +39,7 @@ class ApprovalTaskWorker {
 
 	@JobWorker(type = TYPE, autoComplete = false, timeout = JOB_TIMEOUT_MS,
 			fetchVariables = { "alertId", "approvalSla" })
-	void openTask(ActivatedJob job, @Variable(name = "alertId") Long alertId,
+	public void openTask(ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "approvalSla") String approvalSla) {
 		Instant dueAt = Instant.now().plus(parse(approvalSla));
 		this.inbox.taskOpened(new ApprovalRequest(job.getKey(), alertId, job.getProcessInstanceKey(),

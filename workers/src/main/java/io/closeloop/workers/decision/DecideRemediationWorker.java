@@ -21,7 +21,7 @@ import io.closeloop.workers.journal.AlertJournal;
  * decision.
  */
 @Component
-class DecideRemediationWorker {
+public class DecideRemediationWorker {
 
 	static final String TYPE = "decide-remediation";
 
@@ -35,7 +35,7 @@ class DecideRemediationWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	Map<String, Object> decide(@VariablesAsType AlertVariables variables) {
+	public Map<String, Object> decide(@VariablesAsType AlertVariables variables) {
 		AlertContext alert = variables.context();
 		RuleSet ruleSet = this.rules.current();
 		Decision decision = ruleSet.decide(toFact(alert));

@@ -25,7 +25,7 @@ import io.closeloop.workers.journal.AlertJournal;
  * tickets already open for the device in the PSA.
  */
 @Component
-class EnrichAlertWorker {
+public class EnrichAlertWorker {
 
 	static final String TYPE = "enrich-alert";
 
@@ -42,7 +42,7 @@ class EnrichAlertWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	Map<String, Object> enrich(ActivatedJob job, @VariablesAsType AlertVariables variables,
+	public Map<String, Object> enrich(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "ticket") TicketRef ownTicket) {
 		AlertContext alert = variables.context();
 		try {
@@ -65,7 +65,7 @@ class EnrichAlertWorker {
 	/**
 	 * The gathered context, kept as a process variable for the approver and the ticket.
 	 */
-	record Enrichment(DeviceFacts device, List<TicketSummary> openTickets) {
+	public record Enrichment(DeviceFacts device, List<TicketSummary> openTickets) {
 
 	}
 

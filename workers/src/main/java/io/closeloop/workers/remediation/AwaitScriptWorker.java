@@ -20,7 +20,7 @@ import io.closeloop.workers.journal.AlertJournal;
  * within {@code maxScriptPolls} checks, is the BPMN error {@code SCRIPT_FAILED}.
  */
 @Component
-class AwaitScriptWorker {
+public class AwaitScriptWorker {
 
 	static final String TYPE = "await-rmm-script";
 
@@ -36,7 +36,7 @@ class AwaitScriptWorker {
 	}
 
 	@JobWorker(type = TYPE, fetchVariables = { "alertId", "tenant", "scriptRunId", "scriptPolls", "maxScriptPolls" })
-	Map<String, Object> check(ActivatedJob job, @Variable(name = "alertId") Long alertId,
+	public Map<String, Object> check(ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "tenant") String tenant, @Variable(name = "scriptRunId") String runId,
 			@Variable(name = "scriptPolls") Integer polls, @Variable(name = "maxScriptPolls") Integer maxPolls) {
 		ScriptRun run;

@@ -20,7 +20,7 @@ import io.closeloop.workers.journal.SideEffects;
 
 /** Starts the decided remediation script on the device through the RMM, once. */
 @Component
-class RunScriptWorker {
+public class RunScriptWorker {
 
 	static final String TYPE = "run-rmm-script";
 
@@ -37,7 +37,7 @@ class RunScriptWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	Map<String, Object> runScript(ActivatedJob job, @VariablesAsType AlertVariables variables,
+	public Map<String, Object> runScript(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "decision") Map<String, Object> decision) {
 		AlertContext alert = variables.context();
 		String script = (String) decision.get("remediation");

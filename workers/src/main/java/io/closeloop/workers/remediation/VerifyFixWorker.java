@@ -24,7 +24,7 @@ import io.closeloop.workers.journal.AlertStatus;
  * evidence.
  */
 @Component
-class VerifyFixWorker {
+public class VerifyFixWorker {
 
 	static final String TYPE = "verify-fix";
 
@@ -38,7 +38,7 @@ class VerifyFixWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	Map<String, Object> verify(ActivatedJob job, @VariablesAsType AlertVariables variables,
+	public Map<String, Object> verify(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "decision") Map<String, Object> decision,
 			@Variable(name = "verifyAttempts") Integer attempts) {
 		AlertContext alert = variables.context();

@@ -15,7 +15,7 @@ import io.closeloop.workers.journal.SideEffects;
 
 /** Writes what was found and done into the ticket, then closes it. */
 @Component
-class CloseTicketWorker {
+public class CloseTicketWorker {
 
 	static final String TYPE = "close-psa-ticket";
 
@@ -32,7 +32,7 @@ class CloseTicketWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	void close(ActivatedJob job, @Variable(name = "alertId") Long alertId,
+	public void close(ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "ticket") TicketRef ticket) {
 		String story = TicketStory.of(job.getVariablesAsMap()).resolved();
 		try {

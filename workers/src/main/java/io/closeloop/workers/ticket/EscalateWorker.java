@@ -18,7 +18,7 @@ import io.closeloop.workers.journal.SideEffects;
  * and moves the ticket to the escalation status.
  */
 @Component
-class EscalateWorker {
+public class EscalateWorker {
 
 	static final String TYPE = "escalate-alert";
 
@@ -35,7 +35,7 @@ class EscalateWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	void escalate(ActivatedJob job, @Variable(name = "alertId") Long alertId,
+	public void escalate(ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "ticket") TicketRef ticket, @Variable(name = "escalationReason") String reason) {
 		TicketStory story = TicketStory.of(job.getVariablesAsMap());
 		String why = (reason != null) ? reason : "no reason recorded";

@@ -22,7 +22,7 @@ import io.closeloop.workers.journal.SideEffects;
  * PSA-triggered process), notes the alert on it.
  */
 @Component
-class OpenTicketWorker {
+public class OpenTicketWorker {
 
 	static final String TYPE = "open-psa-ticket";
 
@@ -39,7 +39,7 @@ class OpenTicketWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	Map<String, Object> openTicket(ActivatedJob job, @VariablesAsType AlertVariables variables,
+	public Map<String, Object> openTicket(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "ticket") TicketRef existing) {
 		AlertContext alert = variables.context();
 		try {

@@ -1,0 +1,69 @@
+package io.closeloop.engine.alert;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.closeloop.ui.alerts.AlertDetail;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/**
+ * The alert API: RMMs (and anything else) post alerts; integrations read where they
+ * stand.
+ */
+@RestController
+@RequestMapping("/api/alerts")
+@Tag(name = "Alerts")
+@SecurityRequirement(name = "apiKey")
+class AlertController {
+
+	private final AlertIntake intake;
+
+	private final AlertQueries queries;
+
+	AlertController(AlertIntake intake, AlertQueries queries) {
+		this.intake = intake;
+		this.queries = queries;
+	}
+
+	@PostMapping
+	@Operation(summary = "Report an alert",
+			description = "Stores the alert and starts its process. The same source and externalId sent again "
+					+ "answers 200 with the alert already stored and starts nothing.")
+	@ApiResponse(responseCode = "202", description = "Accepted; follow Location for its progress")
+	@ApiResponse(responseCode = "200", description = "Already received; nothing new started")
+	@ApiResponse(responseCode = "400", description = "Malformed or incomplete; every field error is listed")
+	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key")
+	ResponseEntity<AcceptedAlert> report(@Valid @RequestBody AlertRequest request) {
+		AlertIntake.Accepted accepted = this.intake.accept(request);
+		Alert alert = accepted.alert();
+		URI location = URI.create("/api/alerts/" + alert.getId());
+		return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+			.location(location)
+			.body(new AcceptedAlert(alert.getId(), alert.getStatus().name(), accepted.duplicate()));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "An alert with its decision, ticket and timeline")
+	@ApiResponse(responseCode = "404", description = "No such alert")
+	ResponseEntity<AlertDetail> find(@PathVariable long id) {
+		return ResponseEntity.of(this.queries.find(id));
+	}
+
+	/** The answer to a reported alert. */
+	record AcceptedAlert(long id, String status, boolean duplicate) {
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.closeloop.engine.alert;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.closeloop.ui.alerts.AlertBoard;
+import io.closeloop.ui.alerts.AlertDetail;
+import io.closeloop.ui.alerts.AlertRow;
+
+/** Reads alerts for the API and the UI. */
+@Service
+@Transactional(readOnly = true)
+class AlertQueries implements AlertBoard {
+
+	private final AlertRepository alerts;
+
+	private final AlertEventRepository events;
+
+	private final ProcessStarter starter;
+
+	AlertQueries(AlertRepository alerts, AlertEventRepository events, ProcessStarter starter) {
+		this.alerts = alerts;
+		this.events = events;
+		this.starter = starter;
+	}
+
+	@Override
+	public List<AlertRow> recent(int limit) {
+		return this.alerts.findByOrderByIdDesc(PageRequest.of(0, limit))
+			.stream()
+			.map((alert) -> new AlertRow(alert.getId(), alert.getTenant(), alert.getType(), alert.getDeviceHostname(),
+					alert.getStatus().name(), alert.getDecisionTier(), alert.getReceivedAt()))
+			.toList();
+	}
+
+	@Override
+	public Optional<AlertDetail> find(long id) {
+		return this.alerts.findById(id).map(this::detail);
+	}
+
+	private AlertDetail detail(Alert alert) {
+		AlertDetail.DecisionView decision = (alert.getDecisionTier() != null) ? new AlertDetail.DecisionView(
+				alert.getDecisionTier(), alert.getDecisionCategory(), alert.getDecisionRemediation(),
+				(alert.getDecisionConfidence() != null) ? alert.getDecisionConfidence() : 0.0,
+				lines(alert.getDecisionRulesFired()), lines(alert.getDecisionReasons()), alert.getRuleSetVersion())
+				: null;
+		AlertDetail.TicketView ticket = (alert.getTicketId() != null)
+				? new AlertDetail.TicketView(alert.getTicketSystem(), alert.getTicketId()) : null;
+		List<AlertDetail.TimelineEntry> timeline = this.events.findByAlertIdOrderByIdAsc(alert.getId())
+			.stream()
+			.map((event) -> new AlertDetail.TimelineEntry(event.getAt(), event.getStep(), event.getDetail()))
+			.toList();
+		return new AlertDetail(alert.getId(), alert.getStatus().name(), alert.getTenant(), alert.getSource(),
+				alert.getExternalId(), alert.getType(), alert.getSeverity(), alert.getMessage(),
+				new AlertDetail.Device(alert.getDeviceId(), alert.getDeviceHostname(), alert.getDeviceOs(),
+						alert.getDeviceRole()),
+				this.starter.metrics(alert.getMetricsJson()), decision, ticket, alert.getEscalationReason(),
+				alert.getOccurredAt(), alert.getReceivedAt(), timeline);
+	}
+
+	private static List<String> lines(String text) {
+		return (text == null || text.isEmpty()) ? List.of() : Arrays.asList(text.split("\n"));
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.closeloop.engine.alert;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.camunda.client.CamundaClient;
+
+/** Starts the alert-to-resolution process for a stored alert. */
+@Component
+class ProcessStarter {
+
+	static final String PROCESS_ID = "alert-to-resolution";
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+	private final CamundaClient client;
+
+	private final ProcessSettings settings;
+
+	private final ObjectMapper json;
+
+	ProcessStarter(CamundaClient client, ProcessSettings settings, ObjectMapper json) {
+		this.client = client;
+		this.settings = settings;
+		this.json = json;
+	}
+
+	/**
+	 * Creates the instance and returns its key; throws when the engine cannot be reached.
+	 */
+	long start(Alert alert) {
+		return this.client.newCreateInstanceCommand()
+			.bpmnProcessId(PROCESS_ID)
+			.latestVersion()
+			.variables(variables(alert))
+			.requestTimeout(START_TIMEOUT)
+			.send()
+			.join()
+			.getProcessInstanceKey();
+	}
+
+	Map<String, Object> variables(Alert alert) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("source", alert.getSource());
+		fields.put("externalId", alert.getExternalId());
+		fields.put("type", alert.getType());
+		fields.put("severity", alert.getSeverity());
+		fields.put("message", alert.getMessage());
+		fields.put("metrics", metrics(alert.getMetricsJson()));
+		Map<String, Object> device = new LinkedHashMap<>();
+		device.put("id", alert.getDeviceId());
+		device.put("hostname", alert.getDeviceHostname());
+		device.put("os", alert.getDeviceOs());
+		device.put("role", alert.getDeviceRole());
+
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("alertId", alert.getId());
+		variables.put("tenant", alert.getTenant());
+		variables.put("alert", fields);
+		variables.put("device", device);
+		variables.put("approvalSla", this.settings.approvalSla().toString());
+		variables.put("scriptPollInterval", this.settings.scriptPollInterval().toString());
+		variables.put("maxScriptPolls", this.settings.maxScriptPolls());
+		variables.put("verifyRetryDelay", this.settings.verifyRetryDelay().toString());
+		variables.put("maxVerifyAttempts", this.settings.maxVerifyAttempts());
+		return variables;
+	}
+
+	Map<String, Double> metrics(String metricsJson) {
+		if (metricsJson == null || metricsJson.isBlank()) {
+			return Map.of();
+		}
+		try {
+			return this.json.readValue(metricsJson, new TypeReference<Map<String, Double>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Stored metrics are not valid JSON", ex);
+		}
+	}
+
+	String metricsJson(Map<String, Double> metrics) {
+		try {
+			return (metrics == null || metrics.isEmpty()) ? null : this.json.writeValueAsString(metrics);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Metrics cannot be written as JSON", ex);
+		}
+	}
+
+}

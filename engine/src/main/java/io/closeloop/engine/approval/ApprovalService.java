@@ -1,0 +1,168 @@
+package io.closeloop.engine.approval;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.closeloop.engine.alert.AlertClosed;
+import io.closeloop.ui.alerts.AlertBoard;
+import io.closeloop.ui.alerts.AlertDetail;
+import io.closeloop.ui.tasks.ApprovalDesk;
+import io.closeloop.ui.tasks.ApprovalOutcome;
+import io.closeloop.ui.tasks.ApprovalTaskView;
+import io.closeloop.workers.approval.ApprovalInbox;
+import io.closeloop.workers.approval.ApprovalRequest;
+import io.grpc.Status;
+
+/**
+ * The approval inbox: records tasks the engine hands out, and turns a technician's
+ * decision into the completion of the waiting job. A decision is claimed in the database
+ * first, so two technicians never both decide one task, and a task whose process moved on
+ * (SLA escalation, engine replaced) is answered plainly instead of failing.
+ */
+@Service
+class ApprovalService implements ApprovalInbox, ApprovalDesk {
+
+	private static final Logger log = LoggerFactory.getLogger(ApprovalService.class);
+
+	private static final Duration COMPLETE_TIMEOUT = Duration.ofSeconds(10);
+
+	private final ApprovalTaskRepository tasks;
+
+	private final AlertBoard board;
+
+	private final CamundaClient client;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ApprovalService(ApprovalTaskRepository tasks, AlertBoard board, CamundaClient client,
+			TransactionTemplate transactions) {
+		this.tasks = tasks;
+		this.board = board;
+		this.client = client;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void taskOpened(ApprovalRequest request) {
+		this.transactions.executeWithoutResult((tx) -> {
+			// A job handed out again after a timeout is the same task.
+			if (this.tasks.findByJobKey(request.jobKey()).isEmpty()) {
+				this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
+						request.elementInstanceKey(), this.clock.instant(), request.dueAt()));
+			}
+		});
+	}
+
+	@Override
+	public List<ApprovalTaskView> openTasks() {
+		return this.tasks.findByStateOrderByDueAtAsc(ApprovalTask.State.OPEN).stream().map(this::view).toList();
+	}
+
+	@Override
+	public Optional<ApprovalTaskView> task(long taskId) {
+		return this.tasks.findById(taskId).map(this::view);
+	}
+
+	@Override
+	public ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician) {
+		Optional<ApprovalTask> found = this.tasks.findById(taskId);
+		if (found.isEmpty()) {
+			return ApprovalOutcome.NOT_FOUND;
+		}
+		Integer claimed = this.transactions.execute((tx) -> this.tasks.claim(taskId, technician));
+		if (claimed == null || claimed == 0) {
+			ApprovalTask task = this.tasks.findById(taskId).orElseThrow();
+			return (task.getState() == ApprovalTask.State.MOOT) ? ApprovalOutcome.NO_LONGER_WAITING
+					: ApprovalOutcome.ALREADY_DECIDED;
+		}
+		ApprovalTask task = found.get();
+		try {
+			this.client.newCompleteCommand(task.getJobKey())
+				.variables(decisionVariables(approve, comment, technician))
+				.requestTimeout(COMPLETE_TIMEOUT)
+				.send()
+				.join();
+		}
+		catch (ClientStatusException ex) {
+			if (ex.getStatusCode() == Status.Code.NOT_FOUND) {
+				finish(taskId, (stored) -> stored.moot());
+				return ApprovalOutcome.NO_LONGER_WAITING;
+			}
+			return release(taskId, ex);
+		}
+		catch (RuntimeException ex) {
+			return release(taskId, ex);
+		}
+		ApprovalTask.State outcome = approve ? ApprovalTask.State.APPROVED : ApprovalTask.State.REJECTED;
+		finish(taskId, (stored) -> stored.decided(outcome, technician, comment, this.clock.instant()));
+		return approve ? ApprovalOutcome.APPROVED : ApprovalOutcome.REJECTED;
+	}
+
+	/** When an alert is resolved or escalated, any task still open for it is moot. */
+	@EventListener
+	void alertClosed(AlertClosed closed) {
+		// Runs inside the journal's transaction: the alert and its tasks change together.
+		for (ApprovalTask task : this.tasks.findByAlertIdAndState(closed.alertId(), ApprovalTask.State.OPEN)) {
+			task.moot();
+		}
+	}
+
+	private Map<String, Object> decisionVariables(boolean approve, String comment, String technician) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("approved", approve);
+		variables.put("approvedBy", technician);
+		variables.put("approvalComment", (comment != null) ? comment : "");
+		if (!approve) {
+			variables.put("escalationReason",
+					"Rejected by " + technician + ((comment != null && !comment.isBlank()) ? ": " + comment : ""));
+		}
+		return variables;
+	}
+
+	private ApprovalOutcome release(long taskId, RuntimeException ex) {
+		log.warn("Could not complete approval task {}: {}", taskId, ex.getMessage());
+		finish(taskId, (stored) -> stored.reopen());
+		return ApprovalOutcome.ENGINE_UNAVAILABLE;
+	}
+
+	private void finish(long taskId, Consumer<ApprovalTask> change) {
+		this.transactions.executeWithoutResult((tx) -> {
+			ApprovalTask stored = this.tasks.findById(taskId).orElseThrow();
+			change.accept(stored);
+		});
+	}
+
+	private ApprovalTaskView view(ApprovalTask task) {
+		Optional<AlertDetail> alert = this.board.find(task.getAlertId());
+		AlertDetail detail = alert.orElseThrow();
+		AlertDetail.DecisionView decision = detail.decision();
+		String context = detail.timeline()
+			.stream()
+			.filter((entry) -> entry.step().equals("Enriched"))
+			.map(AlertDetail.TimelineEntry::detail)
+			.reduce((first, second) -> second)
+			.orElse("");
+		return new ApprovalTaskView(task.getId(), task.getAlertId(), detail.tenant(), detail.device().hostname(),
+				detail.device().role(), detail.type(), detail.message(),
+				(decision != null) ? decision.remediation() : null, (decision != null) ? decision.confidence() : 0.0,
+				(decision != null) ? decision.rulesFired() : List.of(),
+				(decision != null) ? decision.reasons() : List.of(), context, task.getDueAt(), task.getState().name(),
+				task.getDecidedBy());
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.closeloop.engine.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates API calls by the {@code X-Api-Key} header. Keys are compared in constant
+ * time, so response timing does not reveal how much of a guess was right.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Api-Key";
+
+	private final List<SecurityProperties.ApiKey> keys;
+
+	ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys) {
+		this.keys = keys.stream().filter((key) -> key.key() != null && !key.key().isBlank()).toList();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String presented = request.getHeader(HEADER);
+		if (presented != null) {
+			Optional<SecurityProperties.ApiKey> match = match(presented);
+			if (match.isPresent()) {
+				var authentication = UsernamePasswordAuthenticationToken.authenticated("api-key:" + match.get().name(),
+						null, AuthorityUtils.createAuthorityList("ROLE_INTEGRATION"));
+				SecurityContextHolder.getContext().setAuthentication(authentication);
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Optional<SecurityProperties.ApiKey> match(String presented) {
+		byte[] given = presented.getBytes(StandardCharsets.UTF_8);
+		SecurityProperties.ApiKey found = null;
+		for (SecurityProperties.ApiKey key : this.keys) {
+			// Compare against every key, not stopping at the first match.
+			if (MessageDigest.isEqual(given, key.key().getBytes(StandardCharsets.UTF_8))) {
+				found = key;
+			}
+		}
+		return Optional.ofNullable(found);
+	}
+
+}

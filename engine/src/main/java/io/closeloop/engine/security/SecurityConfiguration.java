@@ -1,0 +1,83 @@
+package io.closeloop.engine.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two doors: {@code /api/**} for integrations, by API key, stateless and without CSRF (no
+ * cookies are involved); everything else for people, by form login, with CSRF on every
+ * form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+		return http.securityMatcher("/api/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()),
+					UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("INTEGRATION"))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint((request, response, ex) -> {
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getWriter()
+					.write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"Send a valid API key in the "
+							+ ApiKeyAuthenticationFilter.HEADER + " header\"}");
+			}))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/actuator/health/**",
+						"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("SUPERVISOR")
+				.anyRequest()
+				.hasAnyRole("TECHNICIAN", "SUPERVISOR"))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
+			.logout(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService users(SecurityProperties properties) {
+		List<UserDetails> users = properties.users()
+			.stream()
+			.map((user) -> User.withUsername(user.username())
+				.password(user.password())
+				.roles(user.roles().toArray(String[]::new))
+				.build())
+			.toList();
+		return new InMemoryUserDetailsManager(users);
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.closeloop.engine.zeebe;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.camunda.client.CamundaClient;
+
+/**
+ * Probes the engine's liveness on a schedule. The probe publishes a message nobody waits
+ * for, with no time to live: it passes through the engine's stream processor, which is
+ * the part seen to die under load, where a topology request would still be answered. When
+ * the embedded engine fails enough probes in a row it is replaced and the processes
+ * deployed again; a remote cluster is only reported, since it heals itself.
+ */
+@Component
+public class EngineWatchdog {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineWatchdog.class);
+
+	private static final String PROBE_MESSAGE = "closeloop-liveness-probe";
+
+	private final CamundaClient client;
+
+	private final Optional<EmbeddedZeebe> embedded;
+
+	private final ProcessDeployer deployer;
+
+	private final EmbeddedZeebeProperties properties;
+
+	private final EmbeddedZeebeProperties.Watchdog watchdog;
+
+	private final AtomicInteger consecutiveFailures = new AtomicInteger();
+
+	private volatile EngineState state = new EngineState(false, null, "not probed yet", 0);
+
+	EngineWatchdog(CamundaClient client, ObjectProvider<EmbeddedZeebe> embedded, ProcessDeployer deployer,
+			EmbeddedZeebeProperties properties, EmbeddedZeebeProperties.Watchdog watchdog) {
+		this.client = client;
+		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
+		this.deployer = deployer;
+		this.properties = properties;
+		this.watchdog = watchdog;
+	}
+
+	public EngineState state() {
+		return this.state;
+	}
+
+	public boolean isEmbedded() {
+		return this.embedded.isPresent();
+	}
+
+	@Scheduled(fixedDelayString = "${closeloop.zeebe.watchdog.interval:PT10S}",
+			initialDelayString = "${closeloop.zeebe.watchdog.interval:PT10S}")
+	public void probeOnSchedule() {
+		probe();
+	}
+
+	/** Probes once, replacing a dead embedded engine when it has failed often enough. */
+	public synchronized EngineState probe() {
+		try {
+			this.client.newPublishMessageCommand()
+				.messageName(PROBE_MESSAGE)
+				.correlationKey(UUID.randomUUID().toString())
+				.timeToLive(java.time.Duration.ZERO)
+				.requestTimeout(this.watchdog.probeTimeout())
+				.send()
+				.join();
+			this.consecutiveFailures.set(0);
+			this.state = new EngineState(true, Instant.now(), "answered", replacements());
+		}
+		catch (RuntimeException ex) {
+			int failures = this.consecutiveFailures.incrementAndGet();
+			this.state = new EngineState(false, Instant.now(),
+					"probe failed " + failures + " time(s): " + ex.getMessage(), replacements());
+			log.warn("Zeebe liveness probe failed ({} in a row): {}", failures, ex.getMessage());
+			if (this.embedded.isPresent() && failures >= this.properties.failuresBeforeReplace()) {
+				replaceEmbedded(this.embedded.get());
+			}
+		}
+		return this.state;
+	}
+
+	private void replaceEmbedded(EmbeddedZeebe engine) {
+		try {
+			engine.replace();
+			this.deployer.deploy();
+			this.consecutiveFailures.set(0);
+			this.state = new EngineState(true, Instant.now(), "replaced a dead embedded engine", replacements());
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not replace the embedded Zeebe engine; will try again at the next probe", ex);
+		}
+	}
+
+	private int replacements() {
+		return this.embedded.map(EmbeddedZeebe::replacements).orElse(0);
+	}
+
+	/** What the last probe found. */
+	public record EngineState(boolean up, Instant probedAt, String detail, int replacements) {
+
+	}
+
+}

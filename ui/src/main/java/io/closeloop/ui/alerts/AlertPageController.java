@@ -1,0 +1,39 @@
+package io.closeloop.ui.alerts;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Recent alerts, and one alert's decision and timeline. */
+@Controller
+class AlertPageController {
+
+	static final String VIEW_ALERT_LIST = "alerts/list";
+
+	static final String VIEW_ALERT_DETAIL = "alerts/detail";
+
+	private static final int RECENT = 100;
+
+	private final AlertBoard board;
+
+	AlertPageController(AlertBoard board) {
+		this.board = board;
+	}
+
+	@GetMapping("/alerts")
+	String list(Model model) {
+		model.addAttribute("alerts", this.board.recent(RECENT));
+		return VIEW_ALERT_LIST;
+	}
+
+	@GetMapping("/alerts/{alertId}")
+	String detail(@PathVariable long alertId, Model model) {
+		model.addAttribute("alert", this.board.find(alertId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No alert " + alertId)));
+		return VIEW_ALERT_DETAIL;
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.closeloop.ui.tasks;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The approval inbox as technicians work it; the application that owns the tasks
+ * implements it.
+ */
+public interface ApprovalDesk {
+
+	List<ApprovalTaskView> openTasks();
+
+	Optional<ApprovalTaskView> task(long taskId);
+
+	/**
+	 * Records a technician's decision and completes the waiting user task. Safe under
+	 * races: of two technicians deciding the same task, one wins and the other is told
+	 * who did.
+	 */
+	ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician);
+
+}
