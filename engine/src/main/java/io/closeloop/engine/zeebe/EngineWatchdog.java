@@ -1,5 +1,6 @@
 package io.closeloop.engine.zeebe;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,10 @@ public class EngineWatchdog {
 	private static final Logger log = LoggerFactory.getLogger(EngineWatchdog.class);
 
 	private static final String PROBE_MESSAGE = "closeloop-liveness-probe";
+
+	private static final Duration REDEPLOY_DEADLINE = Duration.ofSeconds(60);
+
+	private static final Duration REDEPLOY_PAUSE = Duration.ofMillis(250);
 
 	private final CamundaClient client;
 
@@ -70,7 +75,7 @@ public class EngineWatchdog {
 			this.client.newPublishMessageCommand()
 				.messageName(PROBE_MESSAGE)
 				.correlationKey(UUID.randomUUID().toString())
-				.timeToLive(java.time.Duration.ZERO)
+				.timeToLive(Duration.ZERO)
 				.requestTimeout(this.watchdog.probeTimeout())
 				.send()
 				.join();
@@ -81,7 +86,7 @@ public class EngineWatchdog {
 			int failures = this.consecutiveFailures.incrementAndGet();
 			this.state = new EngineState(false, Instant.now(),
 					"probe failed " + failures + " time(s): " + ex.getMessage(), replacements());
-			log.warn("Zeebe liveness probe failed ({} in a row): {}", failures, ex.getMessage());
+			log.warn("Zeebe liveness probe failed ({} in a row): {}", failures, rootCause(ex));
 			if (this.embedded.isPresent() && failures >= this.properties.failuresBeforeReplace()) {
 				replaceEmbedded(this.embedded.get());
 			}
@@ -92,13 +97,51 @@ public class EngineWatchdog {
 	private void replaceEmbedded(EmbeddedZeebe engine) {
 		try {
 			engine.replace();
-			this.deployer.deploy();
+			deployWhenReachable();
 			this.consecutiveFailures.set(0);
 			this.state = new EngineState(true, Instant.now(), "replaced a dead embedded engine", replacements());
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not replace the embedded Zeebe engine; will try again at the next probe", ex);
 		}
+	}
+
+	/**
+	 * The client's connection backs off after the old engine refused it, so the first
+	 * calls to the new engine can fail fast: keep deploying until the connection is back.
+	 */
+	private void deployWhenReachable() {
+		Instant deadline = Instant.now().plus(REDEPLOY_DEADLINE);
+		while (true) {
+			try {
+				this.deployer.deploy();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (Instant.now().isAfter(deadline)) {
+					throw ex;
+				}
+				sleep(REDEPLOY_PAUSE);
+			}
+		}
+	}
+
+	private static void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while redeploying", ex);
+		}
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + cause + ")";
 	}
 
 	private int replacements() {

@@ -1,0 +1,172 @@
+package io.closeloop.engine.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.closeloop.engine.support.Alerts;
+import io.closeloop.engine.support.ApiClient;
+import io.closeloop.engine.support.IntegrationTest;
+import io.closeloop.engine.zeebe.EmbeddedZeebe;
+import io.closeloop.ui.tasks.ApprovalDesk;
+import io.closeloop.ui.tasks.ApprovalOutcome;
+import io.closeloop.ui.tasks.ApprovalTaskView;
+
+/**
+ * The alert-to-resolution loop with the real workers, rules and the simulated RMM and
+ * PSA: every path of the diagram, driven over the API as an RMM would.
+ */
+class AlertLifecycleTests extends IntegrationTest {
+
+	@Autowired
+	private ApprovalDesk desk;
+
+	@Autowired
+	private EmbeddedZeebe zeebe;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldResolveAWorkstationDiskAlertAtL1WithinTenSeconds() {
+		ApiClient api = api();
+		Instant start = Instant.now();
+		ApiClient.Response accepted = api.postAlert(Alerts.workstationDiskLow());
+		assertThat(accepted.status()).isEqualTo(202);
+		assertThat(accepted.location()).isEqualTo("/api/alerts/" + accepted.id());
+		assertThat(accepted.json()).containsEntry("status", "RECEIVED");
+
+		Map<String, Object> alert = api.awaitAlert(accepted.id(), (a) -> "RESOLVED".equals(a.get("status")),
+				Duration.ofSeconds(10));
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+		assertThat(decision(alert)).containsEntry("tier", "L1").containsEntry("remediation", "disk-cleanup");
+		assertThat((List<Object>) decision(alert).get("rulesFired")).contains("Known fix on a workstation acts alone");
+		assertThat(steps(alert)).containsSubsequence("Received", "Process started", "Ticket opened", "Enriched",
+				"Decided", "Remediating", "Script finished", "Verifying", "Fix verified", "Resolved");
+		Map<String, Object> ticket = ticket(api, alert);
+		assertThat(ticket).containsEntry("status", "Closed");
+		assertThat(notes(ticket))
+			.anySatisfy((note) -> assertThat(note).contains("Resolved by Closeloop", "disk-cleanup", "Verification: "));
+	}
+
+	@Test
+	void shouldEscalateAnAntivirusAlertAtL3WithoutRunningAScript() {
+		ApiClient api = api();
+		String hostname = "ACME-WS-" + Alerts.shortId();
+		long id = api.postAlert(Alerts.antivirusThreat(hostname)).id();
+
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat(decision(alert)).containsEntry("tier", "L3");
+		assertThat((String) alert.get("escalationReason")).contains("security incident");
+		assertThat(api.simulator("script-runs")).noneMatch((run) -> hostname.equals(run.get("hostname")));
+		Map<String, Object> ticket = ticket(api, alert);
+		assertThat(ticket).containsEntry("status", "Escalated");
+		assertThat(notes(ticket)).anySatisfy((note) -> assertThat(note).contains("Escalated to", "security incident"));
+	}
+
+	@Test
+	void shouldRemediateAServerAlertOnlyAfterATechnicianApproves() {
+		ApiClient api = api();
+		long id = api.postAlert(Alerts.serverDiskLow()).id();
+		api.awaitStatus(id, "AWAITING_APPROVAL");
+		ApprovalTaskView task = taskFor(id);
+		assertThat(task.remediation()).isEqualTo("disk-cleanup");
+		assertThat(task.reasons()).contains("L2: the device is a server");
+
+		assertThat(this.desk.decide(task.id(), true, "go ahead", "technician")).isEqualTo(ApprovalOutcome.APPROVED);
+		Map<String, Object> alert = api.awaitStatus(id, "RESOLVED");
+		assertThat(decision(alert)).containsEntry("tier", "L2");
+		assertThat(notes(ticket(api, alert))).anySatisfy((note) -> assertThat(note).contains("Approved by technician"));
+		assertThat(this.desk.decide(task.id(), false, "too late", "supervisor"))
+			.isEqualTo(ApprovalOutcome.ALREADY_DECIDED);
+	}
+
+	@Test
+	void shouldEscalateWithTheCommentWhenATechnicianRejects() {
+		ApiClient api = api();
+		String body = Alerts.serverDiskLow();
+		long id = api.postAlert(body).id();
+		api.awaitStatus(id, "AWAITING_APPROVAL");
+
+		assertThat(this.desk.decide(taskFor(id).id(), false, "month-end close running", "technician"))
+			.isEqualTo(ApprovalOutcome.REJECTED);
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat((String) alert.get("escalationReason")).isEqualTo("Rejected by technician: month-end close running");
+		assertThat(steps(alert)).doesNotContain("Remediating");
+	}
+
+	@Test
+	void shouldEscalateToASupervisorWhenNobodyApprovesWithinTheSla() {
+		ApiClient api = api();
+		long id = api.postAlert(Alerts.serverDiskLow()).id();
+		api.awaitStatus(id, "AWAITING_APPROVAL");
+		ApprovalTaskView task = taskFor(id);
+
+		this.zeebe.engine().increaseTime(Duration.ofHours(2));
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat((String) alert.get("escalationReason")).contains("approval SLA", "supervisor");
+		assertThat(this.desk.openTasks()).noneMatch((open) -> open.id() == task.id());
+		assertThat(this.desk.decide(task.id(), true, "", "technician")).isEqualTo(ApprovalOutcome.NO_LONGER_WAITING);
+	}
+
+	@Test
+	void shouldEscalateWithTheEvidenceWhenTheScriptFails() {
+		ApiClient api = api();
+		long id = api.postAlert(Alerts.diskLow("ACME-WS-SCRIPTFAIL-" + Alerts.shortId(), "workstation", "Windows 11"))
+			.id();
+
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat((String) alert.get("escalationReason")).contains("script failed", "Access is denied");
+		assertThat(steps(alert)).contains("Script failed").doesNotContain("Verifying");
+		assertThat(notes(ticket(api, alert))).anySatisfy((note) -> assertThat(note).contains("Access is denied"));
+	}
+
+	@Test
+	void shouldReverifyAndThenEscalateWhenTheFixDoesNotHold() {
+		ApiClient api = api();
+		long id = api.postAlert(Alerts.diskLow("ACME-WS-NOFIX-" + Alerts.shortId(), "workstation", "Windows 11")).id();
+
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat((String) alert.get("escalationReason")).contains("Fix not verified after 3 check(s)", "4.0% free");
+		assertThat(steps(alert).stream().filter("Verification failed"::equals)).hasSize(3);
+		assertThat(ticket(api, alert)).containsEntry("status", "Escalated");
+	}
+
+	private ApprovalTaskView taskFor(long alertId) {
+		return this.desk.openTasks()
+			.stream()
+			.filter((task) -> task.alertId() == alertId)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No open approval task for alert " + alertId));
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> decision(Map<String, Object> alert) {
+		return (Map<String, Object>) alert.get("decision");
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<String> steps(Map<String, Object> alert) {
+		return ((List<Map<String, Object>>) alert.get("timeline")).stream().map((e) -> (String) e.get("step")).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> ticket(ApiClient api, Map<String, Object> alert) {
+		String ticketId = (String) ((Map<String, Object>) alert.get("ticket")).get("id");
+		return api.simulator("tickets")
+			.stream()
+			.filter((ticket) -> ticketId.equals(ticket.get("id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No simulated ticket " + ticketId));
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<String> notes(Map<String, Object> ticket) {
+		return ((List<Map<String, Object>>) ticket.get("notes")).stream().map((n) -> (String) n.get("text")).toList();
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.closeloop.engine.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Talks to the running application over HTTP, as an RMM or integration would. */
+public final class ApiClient {
+
+	public static final String DEMO_KEY = "demo-api-key";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final int port;
+
+	public ApiClient(int port) {
+		this.port = port;
+	}
+
+	public Response postAlert(String body) {
+		return send(HttpRequest.newBuilder(uri("/api/alerts"))
+			.header("X-Api-Key", DEMO_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	public Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(),
+					response.headers().firstValue("Location").orElse(null));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public Map<String, Object> alert(long id) {
+		Response response = send(
+				HttpRequest.newBuilder(uri("/api/alerts/" + id)).header("X-Api-Key", DEMO_KEY).build());
+		if (response.status() != 200) {
+			throw new AssertionError("GET alert " + id + " answered " + response.status() + ": " + response.body());
+		}
+		return response.json();
+	}
+
+	/**
+	 * Polls the alert until the condition holds, or fails with the alert's last state.
+	 */
+	public Map<String, Object> awaitAlert(long id, Predicate<Map<String, Object>> condition, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		Map<String, Object> alert = alert(id);
+		while (!condition.test(alert)) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Alert " + id + " did not get there within " + timeout + ": " + alert);
+			}
+			sleep(100);
+			alert = alert(id);
+		}
+		return alert;
+	}
+
+	public Map<String, Object> awaitStatus(long id, String status) {
+		return awaitAlert(id, (alert) -> status.equals(alert.get("status")), Duration.ofSeconds(30));
+	}
+
+	public List<Map<String, Object>> simulator(String what) {
+		Response response = send(
+				HttpRequest.newBuilder(uri("/api/simulator/" + what)).header("X-Api-Key", DEMO_KEY).build());
+		try {
+			return JSON.readValue(response.body(), new TypeReference<>() {
+			});
+		}
+		catch (java.io.IOException ex) {
+			throw new AssertionError("Not a JSON list: " + response.body(), ex);
+		}
+	}
+
+	public URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An HTTP answer. */
+	public record Response(int status, String body, String location) {
+
+		public Map<String, Object> json() {
+			try {
+				return JSON.readValue(this.body, new TypeReference<>() {
+				});
+			}
+			catch (java.io.IOException ex) {
+				throw new AssertionError("Not a JSON object: " + this.body, ex);
+			}
+		}
+
+		public long id() {
+			return ((Number) json().get("id")).longValue();
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.closeloop.engine.zeebe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.closeloop.engine.support.Alerts;
+import io.closeloop.engine.support.ApiClient;
+import io.closeloop.engine.support.IntegrationTest;
+
+/** A dead embedded engine is noticed, replaced, given the processes again, and alerts flow again. */
+class EngineWatchdogTests extends IntegrationTest {
+
+	@Autowired
+	private EmbeddedZeebe zeebe;
+
+	@Autowired
+	private EngineWatchdog watchdog;
+
+	@Test
+	void shouldReplaceAStoppedEngineAndRunProcessesAgain() {
+		int replacementsBefore = this.zeebe.replacements();
+		assertThat(this.watchdog.probe().up()).isTrue();
+
+		this.zeebe.stopEngine();
+		assertThat(this.watchdog.probe().up()).isFalse();
+		assertThat(health()).contains("\"zeebe\":{\"status\":\"DOWN\"");
+		this.watchdog.probe();
+		EngineWatchdog.EngineState state = this.watchdog.probe();
+
+		assertThat(state.up()).isTrue();
+		assertThat(state.detail()).isEqualTo("replaced a dead embedded engine");
+		assertThat(this.zeebe.replacements()).isEqualTo(replacementsBefore + 1);
+		ApiClient api = api();
+		long id = api.postAlert(Alerts.workstationDiskLow()).id();
+		api.awaitStatus(id, "RESOLVED");
+		assertThat(this.watchdog.probe().up()).isTrue();
+		assertThat(health()).contains("\"zeebe\":{\"status\":\"UP\"");
+	}
+
+	@Test
+	void shouldReportEngineAndDatabaseHealth() {
+		assertThat(this.watchdog.probe().up()).isTrue();
+		assertThat(health()).startsWith("{\"status\":\"UP\"")
+			.contains("\"db\":{\"status\":\"UP\"", "embedded (evaluation only)");
+	}
+
+	private String health() {
+		ApiClient api = api();
+		return api.send(HttpRequest.newBuilder(api.uri("/actuator/health")).build()).body();
+	}
+
+}
