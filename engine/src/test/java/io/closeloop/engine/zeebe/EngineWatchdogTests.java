@@ -11,7 +11,10 @@ import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
 
-/** A dead embedded engine is noticed, replaced, given the processes again, and alerts flow again. */
+/**
+ * A dead embedded engine is noticed, replaced, given the processes again, and alerts flow
+ * again.
+ */
 class EngineWatchdogTests extends IntegrationTest {
 
 	@Autowired
