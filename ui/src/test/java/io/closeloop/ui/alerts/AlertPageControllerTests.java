@@ -1,0 +1,81 @@
+package io.closeloop.ui.alerts;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(AlertPageController.class)
+@WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+class AlertPageControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private AlertBoard board;
+
+	@Test
+	void shouldShowTheDecisionAndTheTimeline() throws Exception {
+		given(this.board.find(42)).willReturn(Optional.of(detail("C: free space 4%")));
+
+		this.mvc.perform(get("/alerts/42"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("RESOLVED")))
+			.andExpect(content().string(containsString("Known fix on a workstation acts alone")))
+			.andExpect(content().string(containsString("Ticket opened")))
+			.andExpect(content().string(containsString("SIM-1001")));
+	}
+
+	@Test
+	void shouldShowHostileTextInert() throws Exception {
+		given(this.board.find(42)).willReturn(Optional.of(detail("<img src=x onerror=alert(1)>")));
+
+		this.mvc.perform(get("/alerts/42"))
+			.andExpect(content().string(not(containsString("<img src=x"))))
+			.andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")));
+	}
+
+	@Test
+	void shouldAnswer404ForAnUnknownAlert() throws Exception {
+		given(this.board.find(7)).willReturn(Optional.empty());
+		this.mvc.perform(get("/alerts/7")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void shouldListRecentAlerts() throws Exception {
+		given(this.board.recent(100)).willReturn(List.of(new AlertRow(42, "acme", "disk.space.low", "ACME-WS-042",
+				"ESCALATED", "L3", Instant.parse("2026-11-21T10:15:00Z"))));
+		this.mvc.perform(get("/alerts"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ACME-WS-042")))
+			.andExpect(content().string(containsString("status-ESCALATED")));
+	}
+
+	private static AlertDetail detail(String message) {
+		return new AlertDetail(42, "RESOLVED", "acme", "datto-rmm", "a-1", "disk.space.low", "warning", message,
+				new AlertDetail.Device("dev-42", "ACME-WS-042", "Windows 11", "workstation"),
+				Map.of("diskFreePct", 4.0),
+				new AlertDetail.DecisionView("L1", "disk-space-low", "disk-cleanup", 0.95,
+						List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),
+						"abc"),
+				new AlertDetail.TicketView("simulator", "SIM-1001"), null, null, Instant.parse("2026-11-21T10:15:00Z"),
+				List.of(new AlertDetail.TimelineEntry(Instant.parse("2026-11-21T10:15:01Z"), "Ticket opened",
+						"simulator ticket SIM-1001")));
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.closeloop.workers.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.rules.RuleSetCompiler;
+import io.closeloop.rules.RuleSource;
+import io.closeloop.workers.AlertVariables;
+import io.closeloop.workers.connector.DeviceRef;
+import io.closeloop.workers.journal.AlertJournal;
+
+class DecideRemediationWorkerTests {
+
+	private final AlertJournal journal = mock(AlertJournal.class);
+
+	private final DecideRemediationWorker worker = new DecideRemediationWorker(
+			new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test")), this.journal);
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldReturnTheDecisionForTheModel() {
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"));
+
+		Map<String, Object> decision = (Map<String, Object>) result.get("decision");
+		assertThat(decision).containsEntry("tier", "L1")
+			.containsEntry("remediation", "disk-cleanup")
+			.containsEntry("verification", "disk-free-above-threshold")
+			.containsEntry("ruleSetVersion", "test");
+		assertThat((List<String>) decision.get("rulesFired")).contains("Known fix on a workstation acts alone");
+		assertThat(result).doesNotContainKey("escalationReason");
+		verify(this.journal).decision(eq(1L), any(), eq("test"));
+	}
+
+	@Test
+	void shouldGiveTheReasonWhenAPersonMustHandleIt() {
+		Map<String, Object> result = this.worker.decide(variables("antivirus.threat", "workstation"));
+
+		assertThat((String) result.get("escalationReason")).startsWith("Human only (L3)").contains("security incident");
+	}
+
+	private static AlertVariables variables(String type, String role) {
+		return new AlertVariables(1L, "acme",
+				new AlertVariables.Fields("datto-rmm", "a-1", type, "warning", "m", Map.of()),
+				new DeviceRef("dev-1", "HOST", "Windows 11", role));
+	}
+
+	private static List<RuleSource> shippedRules() {
+		return List.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl")
+			.stream()
+			.map((name) -> {
+				String path = "io/closeloop/rules/" + name;
+				try (InputStream in = DecideRemediationWorkerTests.class.getClassLoader().getResourceAsStream(path)) {
+					return new RuleSource(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			})
+			.toList();
+	}
+
+}
