@@ -27,7 +27,7 @@ class AlertIntakeApiTests extends IntegrationTest {
 		assertThat(retry.id()).isEqualTo(first.id());
 		assertThat(retry.json()).containsEntry("duplicate", true);
 		Map<String, Object> alert = api.awaitStatus(first.id(), "RESOLVED");
-		assertThat(AlertLifecycleTests.steps(alert)).containsOnlyOnce("Process started", "Ticket opened");
+		assertThat(ApiClient.steps(alert)).containsOnlyOnce("Process started", "Ticket opened");
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class AlertIntakeApiTests extends IntegrationTest {
 		long id = api.postAlert(body).id();
 
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
-		assertThat(AlertLifecycleTests.decision(alert)).containsEntry("tier", "L3").containsEntry("remediation", null);
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L3").containsEntry("remediation", null);
 	}
 
 	@Test

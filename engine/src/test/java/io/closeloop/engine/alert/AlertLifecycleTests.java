@@ -43,13 +43,14 @@ class AlertLifecycleTests extends IntegrationTest {
 		Map<String, Object> alert = api.awaitAlert(accepted.id(), (a) -> "RESOLVED".equals(a.get("status")),
 				Duration.ofSeconds(10));
 		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
-		assertThat(decision(alert)).containsEntry("tier", "L1").containsEntry("remediation", "disk-cleanup");
-		assertThat((List<Object>) decision(alert).get("rulesFired")).contains("Known fix on a workstation acts alone");
-		assertThat(steps(alert)).containsSubsequence("Received", "Process started", "Ticket opened", "Enriched",
-				"Decided", "Remediating", "Script finished", "Verifying", "Fix verified", "Resolved");
-		Map<String, Object> ticket = ticket(api, alert);
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L1").containsEntry("remediation", "disk-cleanup");
+		assertThat((List<Object>) ApiClient.decision(alert).get("rulesFired"))
+			.contains("Known fix on a workstation acts alone");
+		assertThat(ApiClient.steps(alert)).containsSubsequence("Received", "Process started", "Ticket opened",
+				"Enriched", "Decided", "Remediating", "Script finished", "Verifying", "Fix verified", "Resolved");
+		Map<String, Object> ticket = api.ticketOf(alert);
 		assertThat(ticket).containsEntry("status", "Closed");
-		assertThat(notes(ticket))
+		assertThat(ApiClient.notes(ticket))
 			.anySatisfy((note) -> assertThat(note).contains("Resolved by Closeloop", "disk-cleanup", "Verification: "));
 	}
 
@@ -60,12 +61,13 @@ class AlertLifecycleTests extends IntegrationTest {
 		long id = api.postAlert(Alerts.antivirusThreat(hostname)).id();
 
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
-		assertThat(decision(alert)).containsEntry("tier", "L3");
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L3");
 		assertThat((String) alert.get("escalationReason")).contains("security incident");
 		assertThat(api.simulator("script-runs")).noneMatch((run) -> hostname.equals(run.get("hostname")));
-		Map<String, Object> ticket = ticket(api, alert);
+		Map<String, Object> ticket = api.ticketOf(alert);
 		assertThat(ticket).containsEntry("status", "Escalated");
-		assertThat(notes(ticket)).anySatisfy((note) -> assertThat(note).contains("Escalated to", "security incident"));
+		assertThat(ApiClient.notes(ticket))
+			.anySatisfy((note) -> assertThat(note).contains("Escalated to", "security incident"));
 	}
 
 	@Test
@@ -79,8 +81,9 @@ class AlertLifecycleTests extends IntegrationTest {
 
 		assertThat(this.desk.decide(task.id(), true, "go ahead", "technician")).isEqualTo(ApprovalOutcome.APPROVED);
 		Map<String, Object> alert = api.awaitStatus(id, "RESOLVED");
-		assertThat(decision(alert)).containsEntry("tier", "L2");
-		assertThat(notes(ticket(api, alert))).anySatisfy((note) -> assertThat(note).contains("Approved by technician"));
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L2");
+		assertThat(ApiClient.notes(api.ticketOf(alert)))
+			.anySatisfy((note) -> assertThat(note).contains("Approved by technician"));
 		assertThat(this.desk.decide(task.id(), false, "too late", "supervisor"))
 			.isEqualTo(ApprovalOutcome.ALREADY_DECIDED);
 	}
@@ -96,7 +99,7 @@ class AlertLifecycleTests extends IntegrationTest {
 			.isEqualTo(ApprovalOutcome.REJECTED);
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
 		assertThat((String) alert.get("escalationReason")).isEqualTo("Rejected by technician: month-end close running");
-		assertThat(steps(alert)).doesNotContain("Remediating");
+		assertThat(ApiClient.steps(alert)).doesNotContain("Remediating");
 	}
 
 	@Test
@@ -121,8 +124,9 @@ class AlertLifecycleTests extends IntegrationTest {
 
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
 		assertThat((String) alert.get("escalationReason")).contains("script failed", "Access is denied");
-		assertThat(steps(alert)).contains("Script failed").doesNotContain("Verifying");
-		assertThat(notes(ticket(api, alert))).anySatisfy((note) -> assertThat(note).contains("Access is denied"));
+		assertThat(ApiClient.steps(alert)).contains("Script failed").doesNotContain("Verifying");
+		assertThat(ApiClient.notes(api.ticketOf(alert)))
+			.anySatisfy((note) -> assertThat(note).contains("Access is denied"));
 	}
 
 	@Test
@@ -132,8 +136,8 @@ class AlertLifecycleTests extends IntegrationTest {
 
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
 		assertThat((String) alert.get("escalationReason")).contains("Fix not verified after 3 check(s)", "4.0% free");
-		assertThat(steps(alert).stream().filter("Verification failed"::equals)).hasSize(3);
-		assertThat(ticket(api, alert)).containsEntry("status", "Escalated");
+		assertThat(ApiClient.steps(alert).stream().filter("Verification failed"::equals)).hasSize(3);
+		assertThat(api.ticketOf(alert)).containsEntry("status", "Escalated");
 	}
 
 	private ApprovalTaskView taskFor(long alertId) {
@@ -142,31 +146,6 @@ class AlertLifecycleTests extends IntegrationTest {
 			.filter((task) -> task.alertId() == alertId)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No open approval task for alert " + alertId));
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> decision(Map<String, Object> alert) {
-		return (Map<String, Object>) alert.get("decision");
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<String> steps(Map<String, Object> alert) {
-		return ((List<Map<String, Object>>) alert.get("timeline")).stream().map((e) -> (String) e.get("step")).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> ticket(ApiClient api, Map<String, Object> alert) {
-		String ticketId = (String) ((Map<String, Object>) alert.get("ticket")).get("id");
-		return api.simulator("tickets")
-			.stream()
-			.filter((ticket) -> ticketId.equals(ticket.get("id")))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No simulated ticket " + ticketId));
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<String> notes(Map<String, Object> ticket) {
-		return ((List<Map<String, Object>>) ticket.get("notes")).stream().map((n) -> (String) n.get("text")).toList();
 	}
 
 }

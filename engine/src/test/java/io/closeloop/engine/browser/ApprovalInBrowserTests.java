@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -87,21 +86,10 @@ class ApprovalInBrowserTests extends IntegrationTest {
 		this.browser.get(api.uri("/alerts/" + alertId).toString());
 		assertThat(this.browser.findElement(By.id("alert-status")).getText()).isEqualTo("RESOLVED");
 		assertThat(this.browser.findElement(By.id("decision-tier")).getText()).isEqualTo("L2");
-		Map<String, Object> ticket = ticket(api, alert);
+		Map<String, Object> ticket = api.ticketOf(alert);
 		assertThat(ticket).containsEntry("status", "Closed");
-		assertThat(notes(ticket)).anySatisfy((note) -> assertThat(note).contains("Resolved by Closeloop",
+		assertThat(ApiClient.notes(ticket)).anySatisfy((note) -> assertThat(note).contains("Resolved by Closeloop",
 				"Approved by technician: Approved from the browser test"));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> ticket(ApiClient api, Map<String, Object> alert) {
-		String ticketId = (String) ((Map<String, Object>) alert.get("ticket")).get("id");
-		return api.simulator("tickets").stream().filter((t) -> ticketId.equals(t.get("id"))).findFirst().orElseThrow();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> notes(Map<String, Object> ticket) {
-		return ((List<Map<String, Object>>) ticket.get("notes")).stream().map((n) -> (String) n.get("text")).toList();
 	}
 
 }

@@ -92,6 +92,31 @@ public final class ApiClient {
 		}
 	}
 
+	/** The simulated PSA's ticket for the alert, with its status and notes. */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> ticketOf(Map<String, Object> alert) {
+		String ticketId = (String) ((Map<String, Object>) alert.get("ticket")).get("id");
+		return simulator("tickets").stream()
+			.filter((ticket) -> ticketId.equals(ticket.get("id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No simulated ticket " + ticketId));
+	}
+
+	@SuppressWarnings("unchecked")
+	public static List<String> notes(Map<String, Object> ticket) {
+		return ((List<Map<String, Object>>) ticket.get("notes")).stream().map((n) -> (String) n.get("text")).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	public static List<String> steps(Map<String, Object> alert) {
+		return ((List<Map<String, Object>>) alert.get("timeline")).stream().map((e) -> (String) e.get("step")).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> decision(Map<String, Object> alert) {
+		return (Map<String, Object>) alert.get("decision");
+	}
+
 	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
