@@ -1,5 +1,6 @@
 package io.closeloop.workers.journal;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,18 @@ public interface SideEffects {
 	 * @param resultType the result's type, for reading a recorded result back
 	 */
 	<T> T once(String key, Class<T> resultType, Supplier<T> action);
+
+	/**
+	 * Runs an action that returns nothing unless one under the same key already ran. The
+	 * action receives the key, to pass on to a vendor that takes idempotency keys of its
+	 * own.
+	 */
+	default void once(String key, Consumer<String> action) {
+		once(key, Boolean.class, () -> {
+			action.accept(key);
+			return true;
+		});
+	}
 
 	static String key(long alertId, String step) {
 		return "alert-" + alertId + ":" + step;

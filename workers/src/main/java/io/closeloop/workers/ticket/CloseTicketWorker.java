@@ -36,15 +36,10 @@ public class CloseTicketWorker {
 			@Variable(name = "ticket") TicketRef ticket) {
 		String story = TicketStory.of(job.getVariablesAsMap()).resolved();
 		try {
-			this.sideEffects.once(SideEffects.key(alertId, "resolution-note"), Boolean.class, () -> {
-				this.psa.addNote(ticket, story, false, SideEffects.key(alertId, "resolution-note"));
-				return true;
-			});
-			this.sideEffects.once(SideEffects.key(alertId, "close-ticket"), Boolean.class, () -> {
-				this.psa.closeTicket(ticket, "Resolved automatically by Closeloop",
-						SideEffects.key(alertId, "close-ticket"));
-				return true;
-			});
+			this.sideEffects.once(SideEffects.key(alertId, "resolution-note"),
+					(key) -> this.psa.addNote(ticket, story, false, key));
+			this.sideEffects.once(SideEffects.key(alertId, "close-ticket"),
+					(key) -> this.psa.closeTicket(ticket, "Resolved automatically by Closeloop", key));
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);

@@ -40,14 +40,10 @@ public class EscalateWorker {
 		TicketStory story = TicketStory.of(job.getVariablesAsMap());
 		String why = (reason != null) ? reason : "no reason recorded";
 		try {
-			this.sideEffects.once(SideEffects.key(alertId, "escalation-note"), Boolean.class, () -> {
-				this.psa.addNote(ticket, story.escalated(why), true, SideEffects.key(alertId, "escalation-note"));
-				return true;
-			});
-			this.sideEffects.once(SideEffects.key(alertId, "escalate-ticket"), Boolean.class, () -> {
-				this.psa.escalateTicket(ticket, why, SideEffects.key(alertId, "escalate-ticket"));
-				return true;
-			});
+			this.sideEffects.once(SideEffects.key(alertId, "escalation-note"),
+					(key) -> this.psa.addNote(ticket, story.escalated(why), true, key));
+			this.sideEffects.once(SideEffects.key(alertId, "escalate-ticket"),
+					(key) -> this.psa.escalateTicket(ticket, why, key));
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);

@@ -45,18 +45,15 @@ public class OpenTicketWorker {
 		try {
 			TicketRef ticket = existing;
 			if (ticket == null) {
-				ticket = this.sideEffects.once(SideEffects.key(alert.alertId(), "open-ticket"), TicketRef.class,
-						() -> this.psa.openTicket(alert, TicketTexts.summary(alert), TicketTexts.description(alert),
-								SideEffects.key(alert.alertId(), "open-ticket")));
+				String key = SideEffects.key(alert.alertId(), "open-ticket");
+				ticket = this.sideEffects.once(key, TicketRef.class, () -> this.psa.openTicket(alert,
+						TicketTexts.summary(alert), TicketTexts.description(alert), key));
 				this.journal.step(alert.alertId(), "Ticket opened", ticket.system() + " ticket " + ticket.id());
 			}
 			else {
 				TicketRef ticketToNote = ticket;
-				this.sideEffects.once(SideEffects.key(alert.alertId(), "note-alert"), Boolean.class, () -> {
-					this.psa.addNote(ticketToNote, TicketTexts.description(alert), true,
-							SideEffects.key(alert.alertId(), "note-alert"));
-					return true;
-				});
+				this.sideEffects.once(SideEffects.key(alert.alertId(), "note-alert"),
+						(key) -> this.psa.addNote(ticketToNote, TicketTexts.description(alert), true, key));
 				this.journal.step(alert.alertId(), "Ticket updated", ticket.system() + " ticket " + ticket.id());
 			}
 			this.journal.ticket(alert.alertId(), ticket);
