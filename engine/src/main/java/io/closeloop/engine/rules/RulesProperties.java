@@ -1,0 +1,22 @@
+package io.closeloop.engine.rules;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the rules come from.
+ *
+ * @param directory a directory of rule files, watched and reloaded on change; when it
+ * does not exist, the rules packaged in the application are used, without reload
+ * @param pollInterval how often the directory is checked for changes
+ */
+@ConfigurationProperties("closeloop.rules")
+public record RulesProperties(Path directory, Duration pollInterval) {
+
+	public RulesProperties {
+		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofSeconds(2);
+	}
+
+}

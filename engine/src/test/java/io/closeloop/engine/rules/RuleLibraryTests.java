@@ -1,0 +1,110 @@
+package io.closeloop.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.RuleError;
+import io.closeloop.rules.Tier;
+
+class RuleLibraryTests {
+
+	private static final AlertFact WORKSTATION_DISK = new AlertFact("acme", "disk.space.low", "warning", "",
+			"workstation", "Windows 11", Map.of());
+
+	@TempDir
+	Path rules;
+
+	@Test
+	void shouldLoadTheRulesOfTheDirectory() throws IOException {
+		RuleLibrary library = new RuleLibrary(copyShippedRules());
+
+		assertThat(library.status().files()).containsExactly("classification.drl", "escalation-policy.drl",
+				"remediation-catalog.drl");
+		assertThat(library.status().errors()).isEmpty();
+		assertThat(library.active().current().decide(WORKSTATION_DISK).tier()).isEqualTo(Tier.L1);
+	}
+
+	@Test
+	void shouldReloadAChangedFileWithoutRestart() throws IOException {
+		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		String before = library.status().version();
+
+		Files.writeString(this.rules.resolve("vip.drl"), """
+				package io.closeloop.rules;
+
+				rule "Everything at acme needs approval"
+				when
+				    AlertFact( tenant == "acme" )
+				then
+				    insertLogical(new TierVote(Tier.L2, "acme is a VIP client"));
+				end
+				""");
+		RuleLibrary.Status after = library.reloadIfChanged();
+
+		assertThat(after.version()).isNotEqualTo(before);
+		assertThat(after.files()).contains("vip.drl");
+		assertThat(library.active().current().decide(WORKSTATION_DISK).tier()).isEqualTo(Tier.L2);
+	}
+
+	@Test
+	void shouldReportABrokenFileByLineAndKeepDecidingWithThePreviousRules() throws IOException {
+		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		String before = library.status().version();
+
+		Files.writeString(this.rules.resolve("broken.drl"), """
+				package io.closeloop.rules;
+
+				rule "Half written"
+				when
+				    AlertFact( tenant == )
+				then
+				end
+				""");
+		RuleLibrary.Status after = library.reloadIfChanged();
+
+		assertThat(after.version()).isEqualTo(before);
+		assertThat(after.errors()).isNotEmpty();
+		RuleError first = after.errors().get(0);
+		assertThat(first.file()).isEqualTo("broken.drl");
+		assertThat(first.line()).isEqualTo(5);
+		assertThat(library.active().current().version()).isEqualTo(before);
+		assertThat(library.active().current().decide(WORKSTATION_DISK).tier()).isEqualTo(Tier.L1);
+
+		Files.delete(this.rules.resolve("broken.drl"));
+		assertThat(library.reloadIfChanged().errors()).isEmpty();
+	}
+
+	@Test
+	void shouldNotRecompileWhenNothingChanged() throws IOException {
+		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		RuleLibrary.Status first = library.status();
+
+		assertThat(library.reloadIfChanged()).isSameAs(first);
+	}
+
+	@Test
+	void shouldUseThePackagedRulesWhenTheDirectoryIsMissing() {
+		RuleLibrary library = new RuleLibrary(
+				new RulesProperties(this.rules.resolve("does-not-exist"), Duration.ofSeconds(2)));
+
+		assertThat(library.status().source()).contains("classpath");
+		assertThat(library.status().files()).contains("classification.drl");
+	}
+
+	private RulesProperties copyShippedRules() throws IOException {
+		for (var source : RuleFiles.fromClasspath()) {
+			Files.writeString(this.rules.resolve(source.name()), source.content());
+		}
+		return new RulesProperties(this.rules, Duration.ofSeconds(2));
+	}
+
+}
