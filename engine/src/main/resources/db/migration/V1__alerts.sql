@@ -61,7 +61,8 @@ CREATE TABLE approval_task (
     decision_comment      TEXT         ,
     decided_at            DATETIME(6),
     version               BIGINT        NOT NULL DEFAULT 0,
-    CONSTRAINT uk_approval_task_job UNIQUE (job_key),
+    -- A fresh embedded engine hands out job keys again: a key is unique only with its alert.
+    CONSTRAINT uk_approval_task_job UNIQUE (job_key, alert_id),
     CONSTRAINT fk_approval_task_alert FOREIGN KEY (alert_id) REFERENCES alert (id)
 );
 

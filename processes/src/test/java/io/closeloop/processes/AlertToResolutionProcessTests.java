@@ -35,8 +35,8 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
-	void shouldResolveAnL1AlertWithoutAskingAnyone() {
-		long instance = startUntilDecided("L1");
+	void shouldResolveAnAlertItMayActOnWithoutAskingAnyone() {
+		long instance = startUntilDecided("ACT");
 		remediateAndVerify();
 		this.engine.complete("close-psa-ticket", Map.of());
 
@@ -45,8 +45,8 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
-	void shouldRemediateAnL2AlertAfterApproval() {
-		long instance = startUntilDecided("L2");
+	void shouldRemediateAfterApproval() {
+		long instance = startUntilDecided("APPROVE");
 		ActivatedJob task = this.engine.nextJob(USER_TASK);
 		assertThat(task.getElementId()).isEqualTo("user_task_approve_remediation");
 		this.engine.client().newCompleteCommand(task.getKey()).variables(Map.of("approved", true)).send().join();
@@ -58,8 +58,8 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
-	void shouldEscalateAnL2AlertWhenTheTechnicianRejects() {
-		long instance = startUntilDecided("L2");
+	void shouldEscalateWhenTheTechnicianRejects() {
+		long instance = startUntilDecided("APPROVE");
 		ActivatedJob task = this.engine.nextJob(USER_TASK);
 		this.engine.client()
 			.newCompleteCommand(task.getKey())
@@ -75,7 +75,7 @@ class AlertToResolutionProcessTests {
 
 	@Test
 	void shouldEscalateToASupervisorWhenTheApprovalSlaPasses() {
-		long instance = startUntilDecided("L2");
+		long instance = startUntilDecided("APPROVE");
 		this.engine.nextJob(USER_TASK);
 		this.engine.increaseTime(Duration.ofMinutes(31));
 		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
@@ -89,7 +89,7 @@ class AlertToResolutionProcessTests {
 
 	@Test
 	void shouldNotEscalateBeforeTheApprovalSla() {
-		long instance = startUntilDecided("L2");
+		long instance = startUntilDecided("APPROVE");
 		this.engine.nextJob(USER_TASK);
 		this.engine.increaseTime(Duration.ofMinutes(29));
 
@@ -97,8 +97,8 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
-	void shouldHandAnL3AlertToAPersonWithoutActing() {
-		long instance = startUntilDecided("L3");
+	void shouldHandAHumanOnlyAlertToAPersonWithoutActing() {
+		long instance = startUntilDecided("PERSON");
 		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
 
 		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason", "security incident");
@@ -108,8 +108,19 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
+	void shouldOnlyRecordAndHandOverInShadowMode() {
+		long instance = startUntilDecided("SHADOW");
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason", "shadow mode");
+		this.engine.assertEndedAt(instance, "end_event_escalated");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_run_remediation",
+				"user_task_approve_remediation");
+	}
+
+	@Test
 	void shouldEscalateWithTheEvidenceWhenTheScriptFails() {
-		long instance = startUntilDecided("L1");
+		long instance = startUntilDecided("ACT");
 		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
 		this.engine.throwError("await-rmm-script", "SCRIPT_FAILED",
 				Map.of("escalationReason", "disk-cleanup exited 1: access denied"));
@@ -123,8 +134,23 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
+	void shouldHandTheAlertToAPersonWhenAStepGivesUpOnATechnicalFailure() {
+		long instance = this.engine.start("alert-to-resolution", Map.of("alertId", 1)).getProcessInstanceKey();
+		this.engine.complete("open-psa-ticket", Map.of("ticket", Map.of("system", "simulator", "id", "T-1")));
+		this.engine.throwError("enrich-alert", "TECHNICAL_FAILURE",
+				Map.of("escalationReason", "Gave up on enrich-alert after repeated failures: RMM timed out"));
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getElementId()).isEqualTo("service_task_escalate_technical_failure");
+		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason",
+				"Gave up on enrich-alert after repeated failures: RMM timed out");
+		this.engine.assertEndedAt(instance, "end_event_escalated_after_failure");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("business_rule_task_decide_remediation");
+	}
+
+	@Test
 	void shouldPollAScriptThatIsStillRunningAfterTheInterval() {
-		long instance = startUntilDecided("L1");
+		long instance = startUntilDecided("ACT");
 		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
 		this.engine.complete("await-rmm-script", Map.of("scriptStatus", "RUNNING"));
 		this.engine.increaseTime(Duration.ofSeconds(3));
@@ -138,7 +164,7 @@ class AlertToResolutionProcessTests {
 
 	@Test
 	void shouldReverifyAndThenEscalateWhenTheFixDoesNotHold() {
-		long instance = startUntilDecided("L1");
+		long instance = startUntilDecided("ACT");
 		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));
 		this.engine.complete("await-rmm-script", Map.of("scriptStatus", "SUCCEEDED"));
 		for (int attempt = 1; attempt <= 3; attempt++) {
@@ -158,7 +184,7 @@ class AlertToResolutionProcessTests {
 		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_close_ticket");
 	}
 
-	private long startUntilDecided(String tier) {
+	private long startUntilDecided(String path) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("alertId", 1);
 		variables.put("approvalSla", "PT30M");
@@ -169,9 +195,9 @@ class AlertToResolutionProcessTests {
 		this.engine.complete("open-psa-ticket", Map.of("ticket", Map.of("system", "simulator", "id", "T-1")));
 		this.engine.complete("enrich-alert", Map.of("enrichment", Map.of("openTickets", List.of())));
 		Map<String, Object> decided = new HashMap<>();
-		decided.put("decision", Map.of("tier", tier, "remediation", "disk-cleanup"));
-		if (tier.equals("L3")) {
-			decided.put("escalationReason", "security incident");
+		decided.put("decision", Map.of("path", path, "remediation", "disk-cleanup"));
+		if (path.equals("PERSON") || path.equals("SHADOW")) {
+			decided.put("escalationReason", path.equals("SHADOW") ? "shadow mode" : "security incident");
 		}
 		this.engine.complete("decide-remediation", decided);
 		return instance;

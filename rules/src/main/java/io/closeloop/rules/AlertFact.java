@@ -1,5 +1,6 @@
 package io.closeloop.rules;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,10 +27,10 @@ public final class AlertFact {
 	public AlertFact(String tenant, String type, String severity, String message, String deviceRole, String os,
 			Map<String, Double> metrics) {
 		this.tenant = Objects.requireNonNullElse(tenant, "");
-		this.type = Objects.requireNonNullElse(type, "").trim().toLowerCase();
-		this.severity = Objects.requireNonNullElse(severity, "").trim().toLowerCase();
+		this.type = Objects.requireNonNullElse(type, "").trim().toLowerCase(Locale.ROOT);
+		this.severity = Objects.requireNonNullElse(severity, "").trim().toLowerCase(Locale.ROOT);
 		this.message = Objects.requireNonNullElse(message, "");
-		this.deviceRole = Objects.requireNonNullElse(deviceRole, "").trim().toLowerCase();
+		this.deviceRole = Objects.requireNonNullElse(deviceRole, "").trim().toLowerCase(Locale.ROOT);
 		this.os = Objects.requireNonNullElse(os, "");
 		this.metrics = (metrics != null) ? Map.copyOf(metrics) : Map.of();
 	}
@@ -69,7 +70,7 @@ public final class AlertFact {
 
 	/** Case-insensitive test of the alert text, for rules that classify by wording. */
 	public boolean mentions(String word) {
-		return this.message.toLowerCase().contains(word.toLowerCase());
+		return this.message.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT));
 	}
 
 }

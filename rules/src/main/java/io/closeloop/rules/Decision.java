@@ -13,13 +13,31 @@ import java.util.List;
  * @param confidence how sure the catalog is of the fix (0 when there is none)
  * @param rulesFired the names of the rules that fired, in firing order
  * @param reasons why the boundary is where it is, one line per policy rule that voted
+ * @param mode the autonomy the category had earned when it was decided, or {@code null}
+ * for no category
+ * @param path what Closeloop does: act, ask, only record, or hand to a person
+ * @param pathReasons why, one line per autonomy rule that chose the path
  */
 public record Decision(String category, Tier tier, String remediation, String verification, double confidence,
-		List<String> rulesFired, List<String> reasons) {
+		List<String> rulesFired, List<String> reasons, AutonomyMode mode, ActionPath.Path path,
+		List<String> pathReasons) {
 
 	public Decision {
 		rulesFired = List.copyOf(rulesFired);
 		reasons = List.copyOf(reasons);
+		pathReasons = List.copyOf(pathReasons);
+	}
+
+	/** The decision rules' proposal, before the autonomy rules governed it. */
+	static Decision proposed(String category, Tier tier, String remediation, String verification, double confidence,
+			List<String> rulesFired, List<String> reasons) {
+		return new Decision(category, tier, remediation, verification, confidence, rulesFired, reasons, null,
+				ActionPath.Path.PERSON, List.of());
+	}
+
+	Decision governed(AutonomyMode mode, ActionPath.Path path, List<String> pathReasons, List<String> rulesFired) {
+		return new Decision(this.category, this.tier, this.remediation, this.verification, this.confidence, rulesFired,
+				this.reasons, mode, path, pathReasons);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -42,9 +43,41 @@ public final class RuleSet {
 		return this.kieBase.getKiePackages().stream().map(KiePackage::getRules).mapToInt(Collection::size).sum();
 	}
 
-	/** Runs the rules on one alert and reads back what they concluded. */
-	public Decision decide(AlertFact alert) {
-		return toDecision(evaluate(List.of(alert)));
+	/**
+	 * Decides one alert in two steps: the decision rules classify it, match a fix and
+	 * draw the boundary; then the autonomy rules decide, from the category's earned mode,
+	 * whether Closeloop may carry the fix out.
+	 * @param alert the alert
+	 * @param modes the autonomy mode of a category
+	 * @param context further facts both steps may use (for example that the alert belongs
+	 * to a cross-tenant incident)
+	 */
+	public Decision decide(AlertFact alert, Function<String, AutonomyMode> modes, Collection<?> context) {
+		List<Object> facts = new ArrayList<>(context);
+		facts.add(alert);
+		Evaluation decided = evaluate(facts);
+		Decision proposal = toDecision(decided);
+
+		List<Object> autonomyFacts = new ArrayList<>(context);
+		autonomyFacts.add(new Proposal(proposal.category(), proposal.tier(), proposal.remediation()));
+		AutonomyMode mode = (proposal.category() != null) ? modes.apply(proposal.category()) : null;
+		if (mode != null) {
+			autonomyFacts.add(new CategoryMode(proposal.category(), mode));
+		}
+		Evaluation governed = evaluate(autonomyFacts);
+		List<ActionPath> votes = governed.facts(ActionPath.class);
+		// No vote means no rule allowed anything: a person looks at it.
+		ActionPath.Path path = votes.isEmpty() ? ActionPath.Path.PERSON
+				: votes.stream().map(ActionPath::path).reduce(ActionPath.Path.ACT, ActionPath.Path::stricter);
+		List<String> pathReasons = votes.stream()
+			.filter((vote) -> vote.path() == path)
+			.map(ActionPath::reason)
+			.sorted()
+			.toList();
+		List<String> fired = new ArrayList<>(decided.rulesFired());
+		fired.addAll(governed.rulesFired());
+		return proposal.governed(mode, path, votes.isEmpty() ? List.of("no autonomy rule allowed acting") : pathReasons,
+				fired);
 	}
 
 	/**
@@ -72,16 +105,18 @@ public final class RuleSet {
 	}
 
 	private static Decision toDecision(Evaluation evaluation) {
-		String category = evaluation.facts(AlertCategory.class)
-			.stream()
-			.map(AlertCategory::name)
-			.sorted()
-			.findFirst()
-			.orElse(null);
 		RemediationMatch remediation = evaluation.facts(RemediationMatch.class)
 			.stream()
 			.max(Comparator.comparingDouble(RemediationMatch::confidence))
 			.orElse(null);
+		// The category is the one the fix is for, so category and fix never disagree.
+		String category = (remediation != null) ? remediation.category()
+				: evaluation.facts(AlertCategory.class)
+					.stream()
+					.map(AlertCategory::name)
+					.sorted()
+					.findFirst()
+					.orElse(null);
 		List<TierVote> votes = evaluation.facts(TierVote.class);
 		// No vote means no rule claimed the alert: a person looks at it.
 		Tier tier = votes.stream().map(TierVote::tier).reduce(Tier.L1, Tier::max);
@@ -94,10 +129,10 @@ public final class RuleSet {
 			reasons.add("L3: no rule matched this alert");
 		}
 		if (remediation == null) {
-			return new Decision(category, tier, null, null, 0.0, evaluation.rulesFired(), reasons);
+			return Decision.proposed(category, tier, null, null, 0.0, evaluation.rulesFired(), reasons);
 		}
-		return new Decision(category, tier, remediation.script(), remediation.verification(), remediation.confidence(),
-				evaluation.rulesFired(), reasons);
+		return Decision.proposed(category, tier, remediation.script(), remediation.verification(),
+				remediation.confidence(), evaluation.rulesFired(), reasons);
 	}
 
 	/** What a session held after its rules fired. */

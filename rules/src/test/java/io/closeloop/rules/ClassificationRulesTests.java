@@ -21,9 +21,11 @@ class ClassificationRulesTests {
 	}
 
 	@Test
-	void shouldClassifyByWordingWhenTheVendorSentNoType() {
-		assertThat(categories(RuleFiles.alert("", "workstation", "Windows 11", "Drive C: free space is 3%")))
+	void shouldClassifyAGenericDiskAlertByItsWording() {
+		assertThat(categories(RuleFiles.alert("disk", "workstation", "Windows 11", "Drive C: free space is 3%")))
 			.containsExactly("disk-space-low");
+		assertThat(categories(RuleFiles.alert("disk", "workstation", "Windows 11", "Drive C: SMART warning")))
+			.isEmpty();
 	}
 
 	@Test
@@ -57,7 +59,10 @@ class ClassificationRulesTests {
 	}
 
 	@Test
-	void shouldFlagBusinessCriticalServices() {
+	void shouldFlagBusinessCriticalServicesWhicheverWordTheVendorUses() {
+		assertThat(kinds(this.rules
+			.evaluate(List.of(RuleFiles.alert("service.down", "server", "Windows Server", "MSSQLSERVER down")))))
+			.contains(Kind.CRITICAL_SERVICE);
 		assertThat(kinds(this.rules
 			.evaluate(List.of(RuleFiles.alert("service.stopped", "server", "Windows Server", "MSSQLSERVER stopped")))))
 			.contains(Kind.CRITICAL_SERVICE, Kind.PRODUCTION_DATA);

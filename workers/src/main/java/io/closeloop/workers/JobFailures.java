@@ -1,6 +1,7 @@
 package io.closeloop.workers;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
@@ -14,6 +15,8 @@ import io.closeloop.workers.connector.ConnectorException;
  */
 public final class JobFailures {
 
+	public static final String TECHNICAL_FAILURE = "TECHNICAL_FAILURE";
+
 	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
 
 	private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -21,7 +24,27 @@ public final class JobFailures {
 	private JobFailures() {
 	}
 
-	public static JobError outage(ActivatedJob job, ConnectorException ex) {
+	/**
+	 * A technical failure of a step: retried with growing backoff while retries are left;
+	 * on the last one, the BPMN error {@code TECHNICAL_FAILURE}, which the model catches
+	 * to hand the alert to a person with the reason, instead of leaving it stuck in an
+	 * incident nobody may see.
+	 */
+	public static CamundaError outage(ActivatedJob job, ConnectorException ex) {
+		int retriesLeft = Math.max(job.getRetries() - 1, 0);
+		if (retriesLeft == 0) {
+			String reason = "Gave up on " + job.getType() + " after repeated failures: " + ex.getMessage();
+			return CamundaError.bpmnError(TECHNICAL_FAILURE, reason, Map.of("escalationReason", reason), ex);
+		}
+		return retry(job, ex);
+	}
+
+	/**
+	 * A technical failure retried with growing backoff, and left to an incident when
+	 * retries run out: for the step that hands the alert to a person, which has nobody
+	 * else to hand it to.
+	 */
+	public static JobError retry(ActivatedJob job, ConnectorException ex) {
 		int retriesLeft = Math.max(job.getRetries() - 1, 0);
 		return CamundaError.jobError(ex.getMessage(), null, retriesLeft, backoff(job.getRetries()), ex);
 	}

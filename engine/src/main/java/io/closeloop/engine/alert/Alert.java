@@ -90,6 +90,15 @@ public class Alert {
 	@Column(name = "rule_set_version")
 	private String ruleSetVersion;
 
+	@Column(name = "decision_mode")
+	private String decisionMode;
+
+	@Column(name = "decision_path")
+	private String decisionPath;
+
+	@Column(name = "decision_path_reasons")
+	private String decisionPathReasons;
+
 	@Column(name = "escalation_reason")
 	private String escalationReason;
 
@@ -118,12 +127,17 @@ public class Alert {
 		this.status = AlertStatus.RECEIVED;
 	}
 
-	void moveTo(AlertStatus next) {
-		// A final status is final: a late or repeated job must not reopen a resolved
-		// alert.
-		if (!this.status.isFinal()) {
-			this.status = next;
+	/**
+	 * Moves the alert on; returns false, changing nothing, when the alert already reached
+	 * a final status: a late or repeated job must not reopen a resolved alert or escalate
+	 * it after the fact.
+	 */
+	boolean moveTo(AlertStatus next) {
+		if (this.status.isFinal()) {
+			return false;
 		}
+		this.status = next;
+		return true;
 	}
 
 	void decided(Decision decision, String ruleSetVersion) {
@@ -134,15 +148,14 @@ public class Alert {
 		this.decisionRulesFired = String.join("\n", decision.rulesFired());
 		this.decisionReasons = String.join("\n", decision.reasons());
 		this.ruleSetVersion = ruleSetVersion;
+		this.decisionMode = (decision.mode() != null) ? decision.mode().name() : null;
+		this.decisionPath = decision.path().name();
+		this.decisionPathReasons = String.join("\n", decision.pathReasons());
 	}
 
 	void ticket(String system, String id) {
 		this.ticketSystem = system;
 		this.ticketId = id;
-	}
-
-	void processStarted(long key) {
-		this.processInstanceKey = key;
 	}
 
 	void escalationReason(String reason) {
@@ -247,6 +260,18 @@ public class Alert {
 
 	public String getRuleSetVersion() {
 		return this.ruleSetVersion;
+	}
+
+	public String getDecisionMode() {
+		return this.decisionMode;
+	}
+
+	public String getDecisionPath() {
+		return this.decisionPath;
+	}
+
+	public String getDecisionPathReasons() {
+		return this.decisionPathReasons;
 	}
 
 	public String getEscalationReason() {

@@ -8,4 +8,6 @@ public interface AlertEventRepository extends JpaRepository<AlertEvent, Long> {
 
 	List<AlertEvent> findByAlertIdOrderByIdAsc(Long alertId);
 
+	boolean existsByAlertIdAndStep(Long alertId, String step);
+
 }

@@ -30,6 +30,8 @@ class AlertIntake {
 	 */
 	private static final Duration PENDING_GRACE = Duration.ofSeconds(15);
 
+	private static final String WAITING = "Waiting for the engine";
+
 	private final AlertRepository alerts;
 
 	private final AlertEventRepository events;
@@ -91,13 +93,14 @@ class AlertIntake {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not start the process for alert {} yet: {}", alert.getId(), ex.getMessage());
-			this.events.save(new AlertEvent(alert.getId(), this.clock.instant(), "Waiting for the engine",
-					"process start failed, will retry: " + ex.getMessage()));
+			if (!this.events.existsByAlertIdAndStep(alert.getId(), WAITING)) {
+				this.events.save(new AlertEvent(alert.getId(), this.clock.instant(), WAITING,
+						"the process engine could not be reached; the alert is kept and started when it can be"));
+			}
 			return;
 		}
 		this.transactions.executeWithoutResult((tx) -> {
-			Alert stored = this.alerts.findById(alert.getId()).orElseThrow();
-			stored.processStarted(key);
+			this.alerts.processStarted(alert.getId(), key);
 			this.events.save(new AlertEvent(alert.getId(), this.clock.instant(), "Process started", "instance " + key));
 		});
 	}

@@ -8,9 +8,11 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.closeloop.engine.autonomy.AutonomyLedger;
 import io.closeloop.ui.alerts.AlertBoard;
 import io.closeloop.ui.alerts.AlertDetail;
 import io.closeloop.ui.alerts.AlertRow;
+import io.closeloop.workers.journal.AlertStatus;
 
 /** Reads alerts for the API and the UI. */
 @Service
@@ -23,10 +25,13 @@ class AlertQueries implements AlertBoard {
 
 	private final ProcessStarter starter;
 
-	AlertQueries(AlertRepository alerts, AlertEventRepository events, ProcessStarter starter) {
+	private final AutonomyLedger autonomy;
+
+	AlertQueries(AlertRepository alerts, AlertEventRepository events, ProcessStarter starter, AutonomyLedger autonomy) {
 		this.alerts = alerts;
 		this.events = events;
 		this.starter = starter;
+		this.autonomy = autonomy;
 	}
 
 	@Override
@@ -47,8 +52,8 @@ class AlertQueries implements AlertBoard {
 		AlertDetail.DecisionView decision = (alert.getDecisionTier() != null) ? new AlertDetail.DecisionView(
 				alert.getDecisionTier(), alert.getDecisionCategory(), alert.getDecisionRemediation(),
 				(alert.getDecisionConfidence() != null) ? alert.getDecisionConfidence() : 0.0,
-				lines(alert.getDecisionRulesFired()), lines(alert.getDecisionReasons()), alert.getRuleSetVersion())
-				: null;
+				lines(alert.getDecisionRulesFired()), lines(alert.getDecisionReasons()), alert.getRuleSetVersion(),
+				alert.getDecisionMode(), alert.getDecisionPath(), lines(alert.getDecisionPathReasons())) : null;
 		AlertDetail.TicketView ticket = (alert.getTicketId() != null)
 				? new AlertDetail.TicketView(alert.getTicketSystem(), alert.getTicketId()) : null;
 		List<AlertDetail.TimelineEntry> timeline = this.events.findByAlertIdOrderByIdAsc(alert.getId())
@@ -60,7 +65,8 @@ class AlertQueries implements AlertBoard {
 				new AlertDetail.Device(alert.getDeviceId(), alert.getDeviceHostname(), alert.getDeviceOs(),
 						alert.getDeviceRole()),
 				this.starter.metrics(alert.getMetricsJson()), decision, ticket, alert.getEscalationReason(),
-				alert.getOccurredAt(), alert.getReceivedAt(), timeline);
+				alert.getOccurredAt(), alert.getReceivedAt(), timeline,
+				alert.getStatus() == AlertStatus.ESCALATED && this.autonomy.wantsShadowOutcome(alert));
 	}
 
 	private static List<String> lines(String text) {

@@ -1,17 +1,37 @@
 package io.closeloop.engine.alert;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.closeloop.workers.journal.AlertStatus;
 
 public interface AlertRepository extends JpaRepository<Alert, Long> {
 
 	Optional<Alert> findBySourceAndExternalId(String source, String externalId);
+
+	/**
+	 * Records the process instance without touching the version: the first worker may
+	 * already be updating the alert, and the two must not fail each other.
+	 */
+	@Transactional
+	@Modifying
+	@Query("update Alert a set a.processInstanceKey = :key where a.id = :id")
+	int processStarted(long id, long key);
+
+	/**
+	 * Alerts whose process was running when it was lost with the embedded engine's
+	 * memory.
+	 */
+	@Query("select a from Alert a where a.processInstanceKey is not null and a.status not in :finals")
+	List<Alert> findInFlight(Collection<AlertStatus> finals);
 
 	List<Alert> findByOrderByIdDesc(Pageable page);
 

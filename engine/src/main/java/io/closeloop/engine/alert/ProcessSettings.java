@@ -20,9 +20,9 @@ public record ProcessSettings(Duration approvalSla, Duration scriptPollInterval,
 
 	public ProcessSettings {
 		approvalSla = (approvalSla != null) ? approvalSla : Duration.ofHours(4);
-		scriptPollInterval = (scriptPollInterval != null) ? scriptPollInterval : Duration.ofSeconds(2);
-		maxScriptPolls = (maxScriptPolls > 0) ? maxScriptPolls : 150;
-		verifyRetryDelay = (verifyRetryDelay != null) ? verifyRetryDelay : Duration.ofSeconds(30);
+		scriptPollInterval = (scriptPollInterval != null) ? scriptPollInterval : Duration.ofSeconds(1);
+		maxScriptPolls = (maxScriptPolls > 0) ? maxScriptPolls : 300;
+		verifyRetryDelay = (verifyRetryDelay != null) ? verifyRetryDelay : Duration.ofSeconds(15);
 		maxVerifyAttempts = (maxVerifyAttempts > 0) ? maxVerifyAttempts : 3;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.closeloop.engine.alert.AlertClosed;
+import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.ui.alerts.AlertBoard;
 import io.closeloop.ui.alerts.AlertDetail;
 import io.closeloop.ui.tasks.ApprovalDesk;
@@ -61,7 +62,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	public void taskOpened(ApprovalRequest request) {
 		this.transactions.executeWithoutResult((tx) -> {
 			// A job handed out again after a timeout is the same task.
-			if (this.tasks.findByJobKey(request.jobKey()).isEmpty()) {
+			if (this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId()).isEmpty()) {
 				this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
 						request.elementInstanceKey(), this.clock.instant(), request.dueAt()));
 			}
@@ -117,8 +118,18 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	@EventListener
 	void alertClosed(AlertClosed closed) {
 		// Runs inside the journal's transaction: the alert and its tasks change together.
-		for (ApprovalTask task : this.tasks.findByAlertIdAndState(closed.alertId(), ApprovalTask.State.OPEN)) {
-			task.moot();
+		this.tasks.mootForAlert(closed.alertId());
+	}
+
+	/**
+	 * The engine's memory is gone: no task of it can be completed, and its job keys may
+	 * come again.
+	 */
+	@EventListener
+	void engineStateLost(EngineStateLost lost) {
+		Integer moot = this.transactions.execute((tx) -> this.tasks.mootAll());
+		if (moot != null && moot > 0) {
+			log.warn("{} approval task(s) became moot: {}", moot, lost.why());
 		}
 	}
 
@@ -136,7 +147,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private ApprovalOutcome release(long taskId, RuntimeException ex) {
 		log.warn("Could not complete approval task {}: {}", taskId, ex.getMessage());
-		finish(taskId, (stored) -> stored.reopen());
+		this.transactions.executeWithoutResult((tx) -> this.tasks.release(taskId));
 		return ApprovalOutcome.ENGINE_UNAVAILABLE;
 	}
 

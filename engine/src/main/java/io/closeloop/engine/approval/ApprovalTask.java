@@ -78,11 +78,6 @@ class ApprovalTask {
 		this.decidedAt = at;
 	}
 
-	void reopen() {
-		this.state = State.OPEN;
-		this.decidedBy = null;
-	}
-
 	void moot() {
 		this.state = State.MOOT;
 	}

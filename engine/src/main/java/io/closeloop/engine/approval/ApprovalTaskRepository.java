@@ -9,11 +9,37 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ApprovalTaskRepository extends JpaRepository<ApprovalTask, Long> {
 
-	Optional<ApprovalTask> findByJobKey(long jobKey);
+	Optional<ApprovalTask> findByJobKeyAndAlertId(long jobKey, long alertId);
 
 	List<ApprovalTask> findByStateOrderByDueAtAsc(ApprovalTask.State state);
 
-	List<ApprovalTask> findByAlertIdAndState(long alertId, ApprovalTask.State state);
+	/** Tasks still waiting (or being decided) when their alert closed are moot. */
+	@Modifying(flushAutomatically = true)
+	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.MOOT, "
+			+ "t.version = t.version + 1 where t.alertId = :alertId and t.state in ("
+			+ "io.closeloop.engine.approval.ApprovalTask.State.OPEN, "
+			+ "io.closeloop.engine.approval.ApprovalTask.State.DECIDING)")
+	int mootForAlert(long alertId);
+
+	/**
+	 * Every task of a lost engine is moot: its job no longer exists, and its key may be
+	 * reused.
+	 */
+	@Modifying(flushAutomatically = true)
+	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.MOOT, "
+			+ "t.version = t.version + 1 where t.state in (" + "io.closeloop.engine.approval.ApprovalTask.State.OPEN, "
+			+ "io.closeloop.engine.approval.ApprovalTask.State.DECIDING)")
+	int mootAll();
+
+	/**
+	 * Gives a claimed task back when its decision could not be delivered, unless it moved
+	 * on meanwhile.
+	 */
+	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.OPEN, "
+			+ "t.decidedBy = null, t.version = t.version + 1 "
+			+ "where t.id = :id and t.state = io.closeloop.engine.approval.ApprovalTask.State.DECIDING")
+	int release(long id);
 
 	/**
 	 * Claims an open task for one technician's decision. Only one concurrent caller gets

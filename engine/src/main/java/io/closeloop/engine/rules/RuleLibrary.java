@@ -42,7 +42,7 @@ public class RuleLibrary {
 	private String lastSeenVersion;
 
 	RuleLibrary(RulesProperties properties) {
-		Path configured = properties.directory();
+		Path configured = properties.directoryPath();
 		if (configured != null && Files.isDirectory(configured)) {
 			this.directory = configured.toAbsolutePath().normalize();
 		}

@@ -13,10 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how often the directory is checked for changes
  */
 @ConfigurationProperties("closeloop.rules")
-public record RulesProperties(Path directory, Duration pollInterval) {
+public record RulesProperties(String directory, Duration pollInterval) {
 
 	public RulesProperties {
 		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofSeconds(2);
+	}
+
+	/** The directory as a path, relative ones resolved against the working directory. */
+	Path directoryPath() {
+		return (this.directory != null && !this.directory.isBlank()) ? Path.of(this.directory) : null;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -56,9 +57,13 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("SUPERVISOR")
+				.requestMatchers(HttpMethod.POST, "/autonomy/**")
+				.hasRole("SUPERVISOR")
 				.anyRequest()
 				.hasAnyRole("TECHNICIAN", "SUPERVISOR"))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
+			// For scrapers of /actuator/prometheus, which cannot fill in a login form.
+			.httpBasic(Customizer.withDefaults())
 			.logout(Customizer.withDefaults())
 			.build();
 	}

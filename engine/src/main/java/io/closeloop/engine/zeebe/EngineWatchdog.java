@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +49,12 @@ public class EngineWatchdog {
 
 	private volatile EngineState state = new EngineState(false, null, "not probed yet", 0);
 
+	private final ApplicationEventPublisher publisher;
+
 	EngineWatchdog(CamundaClient client, ObjectProvider<EmbeddedZeebe> embedded, ProcessDeployer deployer,
-			EmbeddedZeebeProperties properties, EmbeddedZeebeProperties.Watchdog watchdog) {
+			EmbeddedZeebeProperties properties, EmbeddedZeebeProperties.Watchdog watchdog,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.client = client;
 		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
 		this.deployer = deployer;
@@ -61,6 +68,14 @@ public class EngineWatchdog {
 
 	public boolean isEmbedded() {
 		return this.embedded.isPresent();
+	}
+
+	/** The embedded engine starts empty: what the previous run left in flight is lost. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void embeddedEngineStartedEmpty() {
+		if (this.embedded.isPresent()) {
+			this.publisher.publishEvent(new EngineStateLost("the application restarted with a fresh embedded engine"));
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${closeloop.zeebe.watchdog.interval:PT10S}",
@@ -81,6 +96,7 @@ public class EngineWatchdog {
 				.join();
 			this.consecutiveFailures.set(0);
 			this.state = new EngineState(true, Instant.now(), "answered", replacements());
+			this.deployer.deployIfNeeded();
 		}
 		catch (RuntimeException ex) {
 			int failures = this.consecutiveFailures.incrementAndGet();
@@ -97,6 +113,7 @@ public class EngineWatchdog {
 	private void replaceEmbedded(EmbeddedZeebe engine) {
 		try {
 			engine.replace();
+			this.publisher.publishEvent(new EngineStateLost("the embedded engine died and was replaced"));
 			deployWhenReachable();
 			this.consecutiveFailures.set(0);
 			this.state = new EngineState(true, Instant.now(), "replaced a dead embedded engine", replacements());

@@ -39,9 +39,31 @@ public class ProcessDeployer {
 		this.locations = locations;
 	}
 
+	private volatile boolean deployed;
+
+	/**
+	 * Deploys at start; an unreachable cluster must not stop the application, which keeps
+	 * alerts meanwhile.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void deployOnStart() {
-		deploy();
+		try {
+			deploy();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not deploy the processes yet ({}); will try again when the engine answers",
+					ex.getMessage());
+		}
+	}
+
+	/**
+	 * Deploys unless this application already did; the watchdog calls it whenever the
+	 * engine answers.
+	 */
+	public void deployIfNeeded() {
+		if (!this.deployed) {
+			deploy();
+		}
 	}
 
 	/** Deploys the processes; returns the names of the resources deployed. */
@@ -66,6 +88,7 @@ public class ProcessDeployer {
 			}
 		}
 		command.send().join();
+		this.deployed = true;
 		log.info("Deployed {}", names);
 		return names;
 	}

@@ -14,6 +14,8 @@ import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
 import io.closeloop.engine.zeebe.EmbeddedZeebe;
+import io.closeloop.ui.autonomy.AutonomyBoard;
+import io.closeloop.ui.autonomy.CategoryStanding;
 import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalOutcome;
 import io.closeloop.ui.tasks.ApprovalTaskView;
@@ -29,6 +31,9 @@ class AlertLifecycleTests extends IntegrationTest {
 
 	@Autowired
 	private EmbeddedZeebe zeebe;
+
+	@Autowired
+	private AutonomyBoard autonomy;
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -138,6 +143,45 @@ class AlertLifecycleTests extends IntegrationTest {
 		assertThat((String) alert.get("escalationReason")).contains("Fix not verified after 3 check(s)", "4.0% free");
 		assertThat(ApiClient.steps(alert).stream().filter("Verification failed"::equals)).hasSize(3);
 		assertThat(api.ticketOf(alert)).containsEntry("status", "Escalated");
+		assertThat(this.autonomy.standings()).filteredOn((standing) -> standing.category().equals("disk-space-low"))
+			.extracting(CategoryStanding::mode)
+			.containsExactly("APPROVAL");
+		assertThat(this.autonomy.recentChanges(5)).anySatisfy((change) -> {
+			assertThat(change.category()).isEqualTo("disk-space-low");
+			assertThat(change.fromMode()).isEqualTo("AUTONOMOUS");
+			assertThat(change.toMode()).isEqualTo("APPROVAL");
+			assertThat(change.reason()).startsWith("a fix it ran alone failed");
+		});
+	}
+
+	@Test
+	void shouldOnlyRecordInShadowModeAndLearnFromTheTechnician() {
+		this.autonomy.setMode("service-stopped", "SHADOW", "supervisor", "new client, watch first");
+		ApiClient api = api();
+		String hostname = "ACME-WS-" + Alerts.shortId();
+		long id = api.postAlert(Alerts.serviceStopped(hostname)).id();
+
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat(ApiClient.decision(alert)).containsEntry("path", "SHADOW")
+			.containsEntry("mode", "SHADOW")
+			.containsEntry("remediation", "restart-service");
+		assertThat((String) alert.get("escalationReason"))
+			.startsWith("Shadow mode: Closeloop would have run restart-service");
+		assertThat(alert).containsEntry("shadowOutcomeWanted", true);
+		assertThat(api.simulator("script-runs")).noneMatch((run) -> hostname.equals(run.get("hostname")));
+
+		assertThat(this.autonomy.recordShadowOutcome(id, true, "technician"))
+			.isEqualTo(AutonomyBoard.ShadowOutcome.RECORDED);
+		assertThat(this.autonomy.recordShadowOutcome(id, false, "technician"))
+			.isEqualTo(AutonomyBoard.ShadowOutcome.ALREADY_RECORDED);
+		assertThat(api.alert(id)).containsEntry("shadowOutcomeWanted", false);
+		assertThat(this.autonomy.standings()).filteredOn((standing) -> standing.category().equals("service-stopped"))
+			.singleElement()
+			.satisfies((standing) -> {
+				assertThat(standing.mode()).isEqualTo("SHADOW");
+				assertThat(standing.outcomes()).isEqualTo(1);
+				assertThat(standing.successes()).isEqualTo(1);
+			});
 	}
 
 	private ApprovalTaskView taskFor(long alertId) {

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 
+import io.closeloop.rules.ActionPath;
+import io.closeloop.rules.AutonomyMode;
 import io.closeloop.rules.Decision;
 import io.closeloop.rules.Tier;
 import io.closeloop.workers.journal.AlertStatus;
@@ -32,10 +34,9 @@ abstract class AlertPersistenceContract {
 	void shouldStoreAnAlertAndReadItBack() {
 		Instant occurred = Instant.parse("2026-11-21T10:15:00Z");
 		Alert saved = this.alerts.saveAndFlush(alert("a-1", "C: free space 4%", occurred));
-		saved.decided(
-				new Decision("disk-space-low", Tier.L1, "disk-cleanup", "disk-free-above-threshold", 0.95,
-						List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation")),
-				"v1");
+		saved.decided(new Decision("disk-space-low", Tier.L1, "disk-cleanup", "disk-free-above-threshold", 0.95,
+				List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),
+				AutonomyMode.AUTONOMOUS, ActionPath.Path.ACT, List.of("earned")), "v1");
 		saved.ticket("simulator", "SIM-1001");
 		saved.moveTo(AlertStatus.RESOLVED);
 		this.alerts.saveAndFlush(saved);
@@ -48,6 +49,8 @@ abstract class AlertPersistenceContract {
 		assertThat(found.getDecisionConfidence()).isEqualTo(0.95);
 		assertThat(found.getDecisionRulesFired()).isEqualTo("Disk space low\nKnown fix on a workstation acts alone");
 		assertThat(found.getTicketId()).isEqualTo("SIM-1001");
+		assertThat(found.getDecisionMode()).isEqualTo("AUTONOMOUS");
+		assertThat(found.getDecisionPath()).isEqualTo("ACT");
 	}
 
 	@Test
@@ -78,9 +81,8 @@ abstract class AlertPersistenceContract {
 	@Test
 	void shouldFindAlertsWhoseProcessNeverStarted() {
 		Alert waiting = this.alerts.saveAndFlush(alert("a-5", "m", null));
-		Alert started = alert("a-6", "m", null);
-		started.processStarted(42L);
-		this.alerts.saveAndFlush(started);
+		Alert started = this.alerts.saveAndFlush(alert("a-6", "m", null));
+		assertThat(this.alerts.processStarted(started.getId(), 42L)).isEqualTo(1);
 
 		assertThat(this.alerts.findByStatusAndProcessInstanceKeyIsNullAndReceivedAtBeforeOrderByIdAsc(
 				AlertStatus.RECEIVED, Instant.now().plusSeconds(1), PageRequest.of(0, 10)))

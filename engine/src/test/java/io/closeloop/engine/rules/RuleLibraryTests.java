@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.AutonomyMode;
 import io.closeloop.rules.RuleError;
 import io.closeloop.rules.Tier;
 
@@ -27,10 +29,13 @@ class RuleLibraryTests {
 	void shouldLoadTheRulesOfTheDirectory() throws IOException {
 		RuleLibrary library = new RuleLibrary(copyShippedRules());
 
-		assertThat(library.status().files()).containsExactly("classification.drl", "escalation-policy.drl",
-				"remediation-catalog.drl");
+		assertThat(library.status().files()).containsExactly("autonomy.drl", "classification.drl",
+				"escalation-policy.drl", "remediation-catalog.drl");
 		assertThat(library.status().errors()).isEmpty();
-		assertThat(library.active().current().decide(WORKSTATION_DISK).tier()).isEqualTo(Tier.L1);
+		assertThat(library.active()
+			.current()
+			.decide(WORKSTATION_DISK, (category) -> AutonomyMode.AUTONOMOUS, List.of())
+			.tier()).isEqualTo(Tier.L1);
 	}
 
 	@Test
@@ -52,7 +57,10 @@ class RuleLibraryTests {
 
 		assertThat(after.version()).isNotEqualTo(before);
 		assertThat(after.files()).contains("vip.drl");
-		assertThat(library.active().current().decide(WORKSTATION_DISK).tier()).isEqualTo(Tier.L2);
+		assertThat(library.active()
+			.current()
+			.decide(WORKSTATION_DISK, (category) -> AutonomyMode.AUTONOMOUS, List.of())
+			.tier()).isEqualTo(Tier.L2);
 	}
 
 	@Test
@@ -77,7 +85,10 @@ class RuleLibraryTests {
 		assertThat(first.file()).isEqualTo("broken.drl");
 		assertThat(first.line()).isEqualTo(5);
 		assertThat(library.active().current().version()).isEqualTo(before);
-		assertThat(library.active().current().decide(WORKSTATION_DISK).tier()).isEqualTo(Tier.L1);
+		assertThat(library.active()
+			.current()
+			.decide(WORKSTATION_DISK, (category) -> AutonomyMode.AUTONOMOUS, List.of())
+			.tier()).isEqualTo(Tier.L1);
 
 		Files.delete(this.rules.resolve("broken.drl"));
 		assertThat(library.reloadIfChanged().errors()).isEmpty();
@@ -94,7 +105,7 @@ class RuleLibraryTests {
 	@Test
 	void shouldUseThePackagedRulesWhenTheDirectoryIsMissing() {
 		RuleLibrary library = new RuleLibrary(
-				new RulesProperties(this.rules.resolve("does-not-exist"), Duration.ofSeconds(2)));
+				new RulesProperties(this.rules.resolve("does-not-exist").toString(), Duration.ofSeconds(2)));
 
 		assertThat(library.status().source()).contains("classpath");
 		assertThat(library.status().files()).contains("classification.drl");
@@ -104,7 +115,7 @@ class RuleLibraryTests {
 		for (var source : RuleFiles.fromClasspath()) {
 			Files.writeString(this.rules.resolve(source.name()), source.content());
 		}
-		return new RulesProperties(this.rules, Duration.ofSeconds(2));
+		return new RulesProperties(this.rules.toString(), Duration.ofSeconds(2));
 	}
 
 }

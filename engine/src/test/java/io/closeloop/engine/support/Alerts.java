@@ -34,6 +34,14 @@ public final class Alerts {
 				""".formatted(uniqueId(), hostname, hostname);
 	}
 
+	public static String serviceStopped(String hostname) {
+		return """
+				{"source":"datto-rmm","externalId":"%s","tenant":"acme",
+				 "device":{"id":"dev-%s","hostname":"%s","os":"Windows 11","role":"workstation"},
+				 "type":"service.stopped","severity":"warning","message":"Service wuauserv stopped"}
+				""".formatted(uniqueId(), hostname, hostname);
+	}
+
 	public static String uniqueId() {
 		return "a-" + UUID.randomUUID();
 	}

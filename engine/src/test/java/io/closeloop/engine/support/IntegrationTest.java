@@ -3,11 +3,16 @@ package io.closeloop.engine.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import io.closeloop.engine.autonomy.AutonomyLedger;
 
 /**
  * The whole application on the embedded default (in-memory Zeebe, H2 in memory), on
@@ -31,6 +36,20 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.simulator.script-duration", () -> "PT0.5S");
 		registry.add("closeloop.zeebe.watchdog.interval", () -> "PT1H");
 		registry.add("closeloop.intake.pending-retry-interval", () -> "PT1H");
+	}
+
+	@Autowired
+	private AutonomyLedger autonomy;
+
+	/**
+	 * Every test starts from the demo's modes: categories earn and lose autonomy, and one
+	 * test's failed fix must not change what the next one sees.
+	 */
+	@BeforeEach
+	void resetDemoAutonomy() {
+		for (String category : List.of("disk-space-low", "service-stopped", "print-spooler-stopped")) {
+			this.autonomy.setMode(category, "AUTONOMOUS", "test", "reset between tests");
+		}
 	}
 
 	protected ApiClient api() {

@@ -72,10 +72,11 @@ class AlertPageControllerTests {
 				Map.of("diskFreePct", 4.0),
 				new AlertDetail.DecisionView("L1", "disk-space-low", "disk-cleanup", 0.95,
 						List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),
-						"abc"),
+						"abc", "AUTONOMOUS", "ACT", List.of("disk-space-low has earned autonomy for L1 fixes")),
 				new AlertDetail.TicketView("simulator", "SIM-1001"), null, null, Instant.parse("2026-11-21T10:15:00Z"),
 				List.of(new AlertDetail.TimelineEntry(Instant.parse("2026-11-21T10:15:01Z"), "Ticket opened",
-						"simulator ticket SIM-1001")));
+						"simulator ticket SIM-1001")),
+				false);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.closeloop.workers.decision;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import io.closeloop.rules.Decision;
 import io.closeloop.rules.RuleSet;
 import io.closeloop.rules.Tier;
 import io.closeloop.workers.AlertVariables;
+import io.closeloop.workers.autonomy.AutonomyModes;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.journal.AlertJournal;
 
@@ -27,10 +29,13 @@ public class DecideRemediationWorker {
 
 	private final ActiveRules rules;
 
+	private final AutonomyModes autonomy;
+
 	private final AlertJournal journal;
 
-	DecideRemediationWorker(ActiveRules rules, AlertJournal journal) {
+	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, AlertJournal journal) {
 		this.rules = rules;
+		this.autonomy = autonomy;
 		this.journal = journal;
 	}
 
@@ -38,8 +43,9 @@ public class DecideRemediationWorker {
 	public Map<String, Object> decide(@VariablesAsType AlertVariables variables) {
 		AlertContext alert = variables.context();
 		RuleSet ruleSet = this.rules.current();
-		Decision decision = ruleSet.decide(toFact(alert));
-		this.journal.decision(alert.alertId(), decision, ruleSet.version());
+		AlertFact fact = toFact(alert);
+		Decision decision = ruleSet.decide(fact, this.autonomy::modeOf, List.of());
+		this.journal.decision(alert.alertId(), fact, decision, ruleSet.version());
 
 		Map<String, Object> decisionVariable = new HashMap<>();
 		decisionVariable.put("tier", decision.tier().name());
@@ -50,12 +56,28 @@ public class DecideRemediationWorker {
 		decisionVariable.put("rulesFired", decision.rulesFired());
 		decisionVariable.put("reasons", decision.reasons());
 		decisionVariable.put("ruleSetVersion", ruleSet.version());
+		decisionVariable.put("mode", (decision.mode() != null) ? decision.mode().name() : null);
+		decisionVariable.put("path", decision.path().name());
+		decisionVariable.put("pathReasons", decision.pathReasons());
 		Map<String, Object> result = new HashMap<>();
 		result.put("decision", decisionVariable);
-		if (decision.tier() == Tier.L3) {
-			result.put("escalationReason", "Human only (L3): " + String.join("; ", decision.reasons()));
+		String handOver = handOverReason(decision);
+		if (handOver != null) {
+			result.put("escalationReason", handOver);
 		}
 		return result;
+	}
+
+	/** Why a person gets the alert, when the path does not let Closeloop act. */
+	static String handOverReason(Decision decision) {
+		return switch (decision.path()) {
+			case SHADOW -> "Shadow mode: Closeloop would have run " + decision.remediation() + " (" + decision.tier()
+					+ ", confidence " + decision.confidence() + ") but acts on " + decision.category()
+					+ " only once it has earned it. Please handle it and record what fixed it.";
+			case PERSON -> "Human only (" + decision.tier() + "): "
+					+ String.join("; ", (decision.tier() == Tier.L3) ? decision.reasons() : decision.pathReasons());
+			default -> null;
+		};
 	}
 
 	static AlertFact toFact(AlertContext alert) {

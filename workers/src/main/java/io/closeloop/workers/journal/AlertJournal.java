@@ -1,5 +1,6 @@
 package io.closeloop.workers.journal;
 
+import io.closeloop.rules.AlertFact;
 import io.closeloop.rules.Decision;
 import io.closeloop.workers.connector.TicketRef;
 
@@ -18,6 +19,16 @@ public interface AlertJournal {
 
 	void ticket(long alertId, TicketRef ticket);
 
-	void decision(long alertId, Decision decision, String ruleSetVersion);
+	/**
+	 * Records the decision, with the facts it was made from, for the alert and for audit.
+	 */
+	void decision(long alertId, AlertFact input, Decision decision, String ruleSetVersion);
+
+	/**
+	 * Records how a remediation turned out: the evidence a category earns (or loses)
+	 * autonomy by.
+	 * @param success whether the fix was verified
+	 */
+	void outcome(long alertId, boolean success, String detail);
 
 }

@@ -3,6 +3,8 @@ package io.closeloop.workers.simulator;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,15 +17,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SimulatorConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
+
 	@Bean
 	@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "simulator", matchIfMissing = true)
 	SimulatedRmm simulatedRmm(@Value("${closeloop.simulator.script-duration:PT1S}") Duration scriptDuration) {
+		log.warn("Using the SIMULATED RMM, a demo stand-in: set closeloop.rmm.connector to use a real one");
 		return new SimulatedRmm(Clock.systemUTC(), scriptDuration);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "closeloop.psa.connector", havingValue = "simulator", matchIfMissing = true)
 	SimulatedPsa simulatedPsa() {
+		log.warn("Using the SIMULATED PSA, a demo stand-in: set closeloop.psa.connector to use a real one");
 		return new SimulatedPsa(Clock.systemUTC());
 	}
 

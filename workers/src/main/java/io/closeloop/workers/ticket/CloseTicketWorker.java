@@ -44,6 +44,7 @@ public class CloseTicketWorker {
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
 		}
+		this.journal.outcome(alertId, true, "fix verified");
 		this.journal.status(alertId, AlertStatus.RESOLVED,
 				"fix verified; " + ticket.system() + " ticket " + ticket.id() + " closed");
 	}

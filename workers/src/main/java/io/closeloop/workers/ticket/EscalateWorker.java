@@ -36,9 +36,23 @@ public class EscalateWorker {
 
 	@JobWorker(type = TYPE)
 	public void escalate(ActivatedJob job, @Variable(name = "alertId") Long alertId,
-			@Variable(name = "ticket") TicketRef ticket, @Variable(name = "escalationReason") String reason) {
+			@Variable(name = "ticket") TicketRef ticket, @Variable(name = "escalationReason") String reason,
+			@Variable(name = "scriptRunId") String scriptRunId) {
 		TicketStory story = TicketStory.of(job.getVariablesAsMap());
 		String why = (reason != null) ? reason : "no reason recorded";
+		if (scriptRunId != null) {
+			// A remediation ran and did not resolve the alert: evidence against the
+			// category.
+			this.journal.outcome(alertId, false, why);
+		}
+		// The alert is the person's first, then the ticket's: a PSA outage must not hide
+		// the escalation.
+		this.journal.status(alertId, AlertStatus.ESCALATED, why);
+		if (ticket == null) {
+			// The ticket could not be opened (the failure that brought us here may be the
+			// PSA's).
+			return;
+		}
 		try {
 			this.sideEffects.once(SideEffects.key(alertId, "escalation-note"),
 					(key) -> this.psa.addNote(ticket, story.escalated(why), true, key));
@@ -46,9 +60,8 @@ public class EscalateWorker {
 					(key) -> this.psa.escalateTicket(ticket, why, key));
 		}
 		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
+			throw JobFailures.retry(job, ex);
 		}
-		this.journal.status(alertId, AlertStatus.ESCALATED, why);
 	}
 
 }

@@ -9,12 +9,14 @@ import static org.mockito.Mockito.verify;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.closeloop.rules.ActiveRules;
+import io.closeloop.rules.AutonomyMode;
 import io.closeloop.rules.RuleSetCompiler;
 import io.closeloop.rules.RuleSource;
 import io.closeloop.workers.AlertVariables;
@@ -25,8 +27,11 @@ class DecideRemediationWorkerTests {
 
 	private final AlertJournal journal = mock(AlertJournal.class);
 
+	private final Map<String, AutonomyMode> modes = new HashMap<>();
+
 	private final DecideRemediationWorker worker = new DecideRemediationWorker(
-			new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test")), this.journal);
+			new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test")),
+			(category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS), this.journal);
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -37,10 +42,12 @@ class DecideRemediationWorkerTests {
 		assertThat(decision).containsEntry("tier", "L1")
 			.containsEntry("remediation", "disk-cleanup")
 			.containsEntry("verification", "disk-free-above-threshold")
-			.containsEntry("ruleSetVersion", "test");
+			.containsEntry("ruleSetVersion", "test")
+			.containsEntry("mode", "AUTONOMOUS")
+			.containsEntry("path", "ACT");
 		assertThat((List<String>) decision.get("rulesFired")).contains("Known fix on a workstation acts alone");
 		assertThat(result).doesNotContainKey("escalationReason");
-		verify(this.journal).decision(eq(1L), any(), eq("test"));
+		verify(this.journal).decision(eq(1L), any(), any(), eq("test"));
 	}
 
 	@Test
@@ -50,6 +57,19 @@ class DecideRemediationWorkerTests {
 		assertThat((String) result.get("escalationReason")).startsWith("Human only (L3)").contains("security incident");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldRecordWhatItWouldDoAndHandOverInShadowMode() {
+		this.modes.put("disk-space-low", AutonomyMode.SHADOW);
+
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"));
+
+		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("path", "SHADOW")
+			.containsEntry("remediation", "disk-cleanup");
+		assertThat((String) result.get("escalationReason"))
+			.startsWith("Shadow mode: Closeloop would have run disk-cleanup");
+	}
+
 	private static AlertVariables variables(String type, String role) {
 		return new AlertVariables(1L, "acme",
 				new AlertVariables.Fields("datto-rmm", "a-1", type, "warning", "m", Map.of()),
@@ -57,7 +77,7 @@ class DecideRemediationWorkerTests {
 	}
 
 	private static List<RuleSource> shippedRules() {
-		return List.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl")
+		return List.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl", "autonomy.drl")
 			.stream()
 			.map((name) -> {
 				String path = "io/closeloop/rules/" + name;

@@ -1,0 +1,14 @@
+package io.closeloop.engine.autonomy;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AutonomyChangeRepository extends JpaRepository<AutonomyChange, Long> {
+
+	List<AutonomyChange> findByOrderByIdDesc(Pageable page);
+
+	List<AutonomyChange> findByCategoryOrderByIdAsc(String category);
+
+}

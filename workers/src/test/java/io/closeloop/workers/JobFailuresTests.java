@@ -1,0 +1,58 @@
+package io.closeloop.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.CamundaError;
+import io.camunda.client.exception.JobError;
+import io.closeloop.workers.connector.ConnectorException;
+
+class JobFailuresTests {
+
+	private final ConnectorException timeout = new ConnectorException("RMM timed out");
+
+	@Test
+	void shouldRetryWithGrowingBackoffWhileRetriesAreLeft() {
+		assertThat(JobFailures.backoff(5)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(JobFailures.backoff(4)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(JobFailures.backoff(2)).isEqualTo(Duration.ofSeconds(40));
+		assertThat(JobFailures.backoff(-20)).isEqualTo(Duration.ofMinutes(5));
+
+		CamundaError error = JobFailures.outage(job(3), this.timeout);
+		assertThat(error).isInstanceOf(JobError.class);
+		assertThat(((JobError) error).getRetries()).isEqualTo(2);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldHandOverAsATechnicalFailureOnTheLastRetry() {
+		CamundaError error = JobFailures.outage(job(1), this.timeout);
+
+		assertThat(error).isInstanceOf(BpmnError.class);
+		BpmnError bpmnError = (BpmnError) error;
+		assertThat(bpmnError.getErrorCode()).isEqualTo("TECHNICAL_FAILURE");
+		assertThat((Map<Object, Object>) bpmnError.getVariables()).containsEntry("escalationReason",
+				"Gave up on enrich-alert after repeated failures: RMM timed out");
+	}
+
+	@Test
+	void shouldOnlyEverRetryTheStepThatHandsOver() {
+		assertThat(JobFailures.retry(job(1), this.timeout).getRetries()).isZero();
+	}
+
+	private static ActivatedJob job(int retries) {
+		ActivatedJob job = mock(ActivatedJob.class);
+		when(job.getRetries()).thenReturn(retries);
+		when(job.getType()).thenReturn("enrich-alert");
+		return job;
+	}
+
+}
