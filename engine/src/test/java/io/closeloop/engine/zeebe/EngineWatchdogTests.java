@@ -3,6 +3,7 @@ package io.closeloop.engine.zeebe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
+import io.closeloop.ui.tasks.ApprovalDesk;
+import io.closeloop.ui.tasks.ApprovalOutcome;
 
 /**
  * A dead embedded engine is noticed, replaced, given the processes again, and alerts flow
@@ -22,6 +25,9 @@ class EngineWatchdogTests extends IntegrationTest {
 
 	@Autowired
 	private EngineWatchdog watchdog;
+
+	@Autowired
+	private ApprovalDesk desk;
 
 	@Test
 	void shouldReplaceAStoppedEngineAndRunProcessesAgain() {
@@ -42,6 +48,30 @@ class EngineWatchdogTests extends IntegrationTest {
 		api.awaitStatus(id, "RESOLVED");
 		assertThat(this.watchdog.probe().up()).isTrue();
 		assertThat(health()).contains("\"zeebe\":{\"status\":\"UP\"");
+	}
+
+	@Test
+	void shouldHandAlertsWhoseProcessWasLostToAPerson() {
+		ApiClient api = api();
+		long id = api.postAlert(Alerts.serverDiskLow()).id();
+		api.awaitStatus(id, "AWAITING_APPROVAL");
+		long taskId = this.desk.openTasks()
+			.stream()
+			.filter((task) -> task.alertId() == id)
+			.findFirst()
+			.orElseThrow()
+			.id();
+
+		this.zeebe.stopEngine();
+		for (int probe = 0; probe < 3; probe++) {
+			this.watchdog.probe();
+		}
+
+		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
+		assertThat((String) alert.get("escalationReason")).startsWith("Its process was lost")
+			.contains("AWAITING_APPROVAL");
+		assertThat(this.desk.openTasks()).noneMatch((task) -> task.id() == taskId);
+		assertThat(this.desk.decide(taskId, true, "", "technician")).isEqualTo(ApprovalOutcome.NO_LONGER_WAITING);
 	}
 
 	@Test

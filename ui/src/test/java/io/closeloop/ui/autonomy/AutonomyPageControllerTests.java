@@ -1,0 +1,80 @@
+package io.closeloop.ui.autonomy;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(AutonomyPageController.class)
+@WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+class AutonomyPageControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private AutonomyBoard board;
+
+	@Test
+	void shouldShowEachCategorysModeAndEvidenceAndTheAudit() throws Exception {
+		given(this.board.minOutcomes()).willReturn(20);
+		given(this.board.minLowerBound()).willReturn(0.9);
+		given(this.board.standings()).willReturn(List.of(new CategoryStanding("disk-space-low", "APPROVAL", 12, 11,
+				0.646, Instant.parse("2026-11-21T10:00:00Z"))));
+		given(this.board.recentChanges(50)).willReturn(List
+			.of(new ModeChange("disk-space-low", "AUTONOMOUS", "APPROVAL", "a fix it ran alone failed: disk still full",
+					1, 0, 0.0, Instant.parse("2026-11-21T10:00:00Z"), "closeloop")));
+
+		this.mvc.perform(get("/autonomy"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("disk-space-low")))
+			.andExpect(content().string(containsString("0.646")))
+			.andExpect(content().string(containsString("a fix it ran alone failed: disk still full")));
+	}
+
+	@Test
+	void shouldLetASupervisorSetAModeWithAReason() throws Exception {
+		this.mvc
+			.perform(post("/autonomy/disk-space-low/mode").param("mode", "SHADOW")
+				.param("reason", "new client")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/autonomy"))
+			.andExpect(flash().attribute("message", "autonomy.mode.set"));
+		verify(this.board).setMode("disk-space-low", "SHADOW", "supervisor", "new client");
+	}
+
+	@Test
+	void shouldRefuseAnUnknownMode() throws Exception {
+		this.mvc.perform(post("/autonomy/disk-space-low/mode").param("mode", "YOLO").with(csrf()))
+			.andExpect(flash().attribute("error", "autonomy.mode.invalid"));
+		verify(this.board, never()).setMode(anyString(), anyString(), anyString(), anyString());
+	}
+
+	@Test
+	void shouldRecordWhatATechnicianSaysFixedAShadowAlert() throws Exception {
+		given(this.board.recordShadowOutcome(42, true, "supervisor")).willReturn(AutonomyBoard.ShadowOutcome.RECORDED);
+
+		this.mvc.perform(post("/alerts/42/shadow-outcome").param("proposedFixWorked", "true").with(csrf()))
+			.andExpect(redirectedUrl("/alerts/42"))
+			.andExpect(flash().attribute("message", "shadow.outcome.RECORDED"));
+	}
+
+}
