@@ -28,9 +28,10 @@ class EscalationPolicyRulesTests {
 	}
 
 	@Test
-	void shouldNeedApprovalForReboots() {
+	void shouldNeedApprovalForRebootsOutsideTheMaintenanceWindow() {
 		RemediationMatch reboot = new RemediationMatch("pending-reboot", "scheduled-reboot", "check", 0.9, true);
 		assertThat(tiers(reboot, trait(Kind.WORKSTATION))).containsExactly(Tier.L2);
+		assertThat(tiers(reboot, trait(Kind.WORKSTATION), new WithinMaintenanceWindow("acme"))).doesNotContain(Tier.L2);
 	}
 
 	@Test

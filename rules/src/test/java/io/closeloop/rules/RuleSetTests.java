@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RuleSetTests {
 
 	private final RuleSet rules = RuleFiles.compile("classification.drl", "remediation-catalog.drl",
-			"escalation-policy.drl", "autonomy.drl");
+			"escalation-policy.drl", "client-overrides.drl", "autonomy.drl");
 
 	@Test
 	void shouldDecideL1DiskCleanupOnAWorkstation() {
@@ -87,9 +87,24 @@ class RuleSetTests {
 	}
 
 	@Test
+	void shouldApplyClientOverridesGivenAsContext() {
+		AlertFact workstationDisk = RuleFiles.alert("disk.space.low", "workstation", "Windows 11", "");
+		Decision vip = this.rules.decide(workstationDisk, (category) -> AutonomyMode.AUTONOMOUS,
+				List.of(new VipClient("acme")));
+		assertThat(vip.tier()).isEqualTo(Tier.L2);
+		assertThat(vip.path()).isEqualTo(ActionPath.Path.APPROVE);
+		assertThat(vip.rulesFired()).contains("VIP clients' fixes need approval");
+
+		AlertFact reboot = RuleFiles.alert("reboot.pending", "workstation", "Windows 11", "");
+		assertThat(this.rules
+			.decide(reboot, (category) -> AutonomyMode.AUTONOMOUS, List.of(new WithinMaintenanceWindow("acme")))
+			.path()).isEqualTo(ActionPath.Path.ACT);
+	}
+
+	@Test
 	void shouldCountItsRules() {
 		assertThat(this.rules.ruleCount()).isGreaterThan(20);
-		assertThat(this.rules.fileCount()).isEqualTo(4);
+		assertThat(this.rules.fileCount()).isEqualTo(5);
 	}
 
 	@Test

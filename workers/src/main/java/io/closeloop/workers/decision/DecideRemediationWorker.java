@@ -1,5 +1,6 @@
 package io.closeloop.workers.decision;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,14 @@ public class DecideRemediationWorker {
 
 	private final AutonomyModes autonomy;
 
+	private final ClientPolicies clients;
+
 	private final AlertJournal journal;
 
-	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, AlertJournal journal) {
+	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, ClientPolicies clients, AlertJournal journal) {
 		this.rules = rules;
 		this.autonomy = autonomy;
+		this.clients = clients;
 		this.journal = journal;
 	}
 
@@ -44,7 +48,9 @@ public class DecideRemediationWorker {
 		AlertContext alert = variables.context();
 		RuleSet ruleSet = this.rules.current();
 		AlertFact fact = toFact(alert);
-		Decision decision = ruleSet.decide(fact, this.autonomy::modeOf, List.of());
+		String deviceId = (alert.device() != null) ? alert.device().id() : null;
+		List<Object> context = this.clients.factsFor(alert.tenant(), deviceId, Instant.now());
+		Decision decision = ruleSet.decide(fact, this.autonomy::modeOf, context);
 		this.journal.decision(alert.alertId(), fact, decision, ruleSet.version());
 
 		Map<String, Object> decisionVariable = new HashMap<>();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.closeloop.rules.ActiveRules;
 import io.closeloop.rules.AutonomyMode;
+import io.closeloop.rules.VipClient;
 import io.closeloop.rules.RuleSetCompiler;
 import io.closeloop.rules.RuleSource;
 import io.closeloop.workers.AlertVariables;
@@ -31,7 +32,10 @@ class DecideRemediationWorkerTests {
 
 	private final DecideRemediationWorker worker = new DecideRemediationWorker(
 			new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test")),
-			(category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS), this.journal);
+			(category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS),
+			(tenant, deviceId, at) -> this.clientFacts, this.journal);
+
+	private List<Object> clientFacts = List.of();
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -48,6 +52,18 @@ class DecideRemediationWorkerTests {
 		assertThat((List<String>) decision.get("rulesFired")).contains("Known fix on a workstation acts alone");
 		assertThat(result).doesNotContainKey("escalationReason");
 		verify(this.journal).decision(eq(1L), any(), any(), eq("test"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldDecideWithWhatTheMspConfiguredAboutTheClient() {
+		this.clientFacts = List.of(new VipClient("acme"));
+
+		Map<String, Object> decision = (Map<String, Object>) this.worker
+			.decide(variables("disk.space.low", "workstation"))
+			.get("decision");
+
+		assertThat(decision).containsEntry("tier", "L2").containsEntry("path", "APPROVE");
 	}
 
 	@Test
@@ -77,7 +93,9 @@ class DecideRemediationWorkerTests {
 	}
 
 	private static List<RuleSource> shippedRules() {
-		return List.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl", "autonomy.drl")
+		return List
+			.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl", "client-overrides.drl",
+					"autonomy.drl")
 			.stream()
 			.map((name) -> {
 				String path = "io/closeloop/rules/" + name;
