@@ -53,10 +53,7 @@ public final class RuleSet {
 	 * to a cross-tenant incident)
 	 */
 	public Decision decide(AlertFact alert, Function<String, AutonomyMode> modes, Collection<?> context) {
-		List<Object> facts = new ArrayList<>(context);
-		facts.add(alert);
-		Evaluation decided = evaluate(facts);
-		Decision proposal = toDecision(decided);
+		Decision proposal = propose(alert, context);
 
 		List<Object> autonomyFacts = new ArrayList<>(context);
 		autonomyFacts.add(new Proposal(proposal.category(), proposal.tier(), proposal.remediation()));
@@ -74,10 +71,21 @@ public final class RuleSet {
 			.map(ActionPath::reason)
 			.sorted()
 			.toList();
-		List<String> fired = new ArrayList<>(decided.rulesFired());
+		List<String> fired = new ArrayList<>(proposal.rulesFired());
 		fired.addAll(governed.rulesFired());
 		return proposal.governed(mode, path, votes.isEmpty() ? List.of("no autonomy rule allowed acting") : pathReasons,
 				fired);
+	}
+
+	/**
+	 * The decision rules alone: category, fix and boundary, before autonomy is
+	 * considered. Also how the application classifies an alert as it arrives, to
+	 * correlate it with others.
+	 */
+	public Decision propose(AlertFact alert, Collection<?> context) {
+		List<Object> facts = new ArrayList<>(context);
+		facts.add(alert);
+		return toDecision(evaluate(facts));
 	}
 
 	/**

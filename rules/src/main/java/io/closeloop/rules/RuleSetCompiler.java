@@ -5,11 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -30,10 +33,27 @@ public final class RuleSetCompiler {
 	 * @throws RuleCompilationException with every error, located by file and line
 	 */
 	public RuleSet compile(Collection<RuleSource> sources, String version) {
+		return new RuleSet(version, build(sources, false), sources.size());
+	}
+
+	/**
+	 * Compiles correlation rules into a STREAM-mode base, for events in time.
+	 * @throws RuleCompilationException with every error, located by file and line
+	 */
+	public EventRules compileEvents(Collection<RuleSource> sources, String version) {
+		return new EventRules(version, build(sources, true));
+	}
+
+	private KieBase build(Collection<RuleSource> sources, boolean stream) {
 		ReleaseId releaseId = this.kieServices.newReleaseId("io.closeloop.rules.runtime", "ruleset",
 				"1.0." + BUILDS.incrementAndGet());
 		KieFileSystem files = this.kieServices.newKieFileSystem();
 		files.generateAndWritePomXML(releaseId);
+		if (stream) {
+			KieModuleModel module = this.kieServices.newKieModuleModel();
+			module.newKieBaseModel("events").setDefault(true).setEventProcessingMode(EventProcessingOption.STREAM);
+			files.writeKModuleXML(module.toXML());
+		}
 		for (RuleSource source : sources) {
 			files.write("src/main/resources/" + source.name(), source.content());
 		}
@@ -47,7 +67,7 @@ public final class RuleSetCompiler {
 				throw new RuleCompilationException(errors);
 			}
 			KieContainer container = this.kieServices.newKieContainer(releaseId);
-			return new RuleSet(version, container.getKieBase(), sources.size());
+			return container.getKieBase();
 		}
 		finally {
 			// Every build stays in the global KieRepository until removed: remove it, or

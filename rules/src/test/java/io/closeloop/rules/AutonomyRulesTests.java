@@ -48,6 +48,15 @@ class AutonomyRulesTests {
 			.containsExactly(Path.PERSON);
 	}
 
+	@Test
+	void shouldPauseAutomaticRemediationForMembersOfACrossTenantIncident() {
+		List<Object> facts = List.of(new Proposal("disk-space-low", Tier.L1, "disk-cleanup"),
+				new CategoryMode("disk-space-low", AutonomyMode.AUTONOMOUS),
+				new IncidentMembership(7, "disk-space-low"));
+		assertThat(this.rules.evaluate(facts).facts(ActionPath.class)).extracting(ActionPath::path)
+			.contains(Path.PERSON);
+	}
+
 	private List<Path> paths(Tier tier, AutonomyMode mode) {
 		List<Object> facts = List.of(new Proposal("disk-space-low", tier, "disk-cleanup"),
 				new CategoryMode("disk-space-low", mode));

@@ -102,6 +102,12 @@ public class Alert {
 	@Column(name = "escalation_reason")
 	private String escalationReason;
 
+	@Column(name = "incident_id")
+	private Long incidentId;
+
+	@Column(name = "recurrence_of")
+	private Long recurrenceOf;
+
 	@Version
 	private long version;
 
@@ -272,6 +278,14 @@ public class Alert {
 
 	public String getDecisionPathReasons() {
 		return this.decisionPathReasons;
+	}
+
+	public Long getIncidentId() {
+		return this.incidentId;
+	}
+
+	public Long getRecurrenceOf() {
+		return this.recurrenceOf;
 	}
 
 	public String getEscalationReason() {

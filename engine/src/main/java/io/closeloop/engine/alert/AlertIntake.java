@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.closeloop.engine.correlation.AlertCorrelator;
 import io.closeloop.workers.journal.AlertStatus;
 
 /**
@@ -40,10 +41,13 @@ class AlertIntake {
 
 	private final TransactionTemplate transactions;
 
+	private final AlertCorrelator correlator;
+
 	private final Clock clock;
 
 	AlertIntake(AlertRepository alerts, AlertEventRepository events, ProcessStarter starter,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, AlertCorrelator correlator) {
+		this.correlator = correlator;
 		this.alerts = alerts;
 		this.events = events;
 		this.starter = starter;
@@ -64,6 +68,7 @@ class AlertIntake {
 			return new Accepted(existing, true);
 		}
 		if (!accepted.duplicate()) {
+			correlate(accepted.alert());
 			startProcess(accepted.alert());
 		}
 		return accepted;
@@ -86,8 +91,21 @@ class AlertIntake {
 		return new Accepted(alert, false);
 	}
 
-	private void startProcess(Alert alert) {
+	private void correlate(Alert alert) {
+		try {
+			this.correlator.correlate(alert);
+		}
+		catch (RuntimeException ex) {
+			// Correlation groups alerts; without it each alert is still handled on its
+			// own.
+			log.warn("Could not correlate alert {}: {}", alert.getId(), ex.toString());
+		}
+	}
+
+	private void startProcess(Alert stored) {
 		long key;
+		// Read again: correlation may have linked it to an incident or an earlier alert.
+		Alert alert = this.alerts.findById(stored.getId()).orElse(stored);
 		try {
 			key = this.starter.start(alert);
 		}

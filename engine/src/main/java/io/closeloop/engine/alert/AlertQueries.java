@@ -66,7 +66,8 @@ class AlertQueries implements AlertBoard {
 						alert.getDeviceRole()),
 				this.starter.metrics(alert.getMetricsJson()), decision, ticket, alert.getEscalationReason(),
 				alert.getOccurredAt(), alert.getReceivedAt(), timeline,
-				alert.getStatus() == AlertStatus.ESCALATED && this.autonomy.wantsShadowOutcome(alert));
+				alert.getStatus() == AlertStatus.ESCALATED && this.autonomy.wantsShadowOutcome(alert),
+				alert.getIncidentId(), alert.getRecurrenceOf());
 	}
 
 	private static List<String> lines(String text) {

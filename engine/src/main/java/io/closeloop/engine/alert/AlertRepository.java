@@ -26,6 +26,17 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	@Query("update Alert a set a.processInstanceKey = :key where a.id = :id")
 	int processStarted(long id, long key);
 
+	/** Links an alert to its incident once; returns 0 when it already was. */
+	@Transactional
+	@Modifying
+	@Query("update Alert a set a.incidentId = :incidentId where a.id = :id and a.incidentId is null")
+	int linkIncident(long id, long incidentId);
+
+	@Transactional
+	@Modifying
+	@Query("update Alert a set a.recurrenceOf = :earlier where a.id = :id and a.recurrenceOf is null")
+	int linkRecurrence(long id, long earlier);
+
 	/**
 	 * Alerts whose process was running when it was lost with the embedded engine's
 	 * memory.

@@ -27,10 +27,13 @@ class ProcessStarter {
 
 	private final ObjectMapper json;
 
-	ProcessStarter(CamundaClient client, ProcessSettings settings, ObjectMapper json) {
+	private final AlertRepository alerts;
+
+	ProcessStarter(CamundaClient client, ProcessSettings settings, ObjectMapper json, AlertRepository alerts) {
 		this.client = client;
 		this.settings = settings;
 		this.json = json;
+		this.alerts = alerts;
 	}
 
 	/**
@@ -71,6 +74,16 @@ class ProcessStarter {
 		variables.put("maxScriptPolls", this.settings.maxScriptPolls());
 		variables.put("verifyRetryDelay", this.settings.verifyRetryDelay().toString());
 		variables.put("maxVerifyAttempts", this.settings.maxVerifyAttempts());
+		if (alert.getIncidentId() != null) {
+			variables.put("incident", Map.of("id", alert.getIncidentId()));
+		}
+		else if (alert.getRecurrenceOf() != null) {
+			// A recurrence goes on the earlier alert's ticket instead of a fresh one.
+			this.alerts.findById(alert.getRecurrenceOf())
+				.filter((earlier) -> earlier.getTicketId() != null)
+				.ifPresent((earlier) -> variables.put("ticket",
+						Map.of("system", earlier.getTicketSystem(), "id", earlier.getTicketId())));
+		}
 		return variables;
 	}
 

@@ -12,6 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.closeloop.rules.ActiveRules;
+import io.closeloop.rules.AlertSeen;
+import io.closeloop.rules.CorrelationSession;
+import io.closeloop.rules.EventRules;
 import io.closeloop.rules.RuleCompilationException;
 import io.closeloop.rules.RuleError;
 import io.closeloop.rules.RuleSet;
@@ -35,7 +38,15 @@ public class RuleLibrary {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private static final String EVENT_RULES = "cep/";
+
 	private final ActiveRules active;
+
+	private final Object correlationLock = new Object();
+
+	private EventRules events;
+
+	private CorrelationSession correlation;
 
 	private volatile Status status;
 
@@ -54,7 +65,10 @@ public class RuleLibrary {
 			this.directory = null;
 		}
 		List<RuleSource> sources = read();
-		RuleSet rules = this.compiler.compile(sources, RuleFiles.version(sources));
+		String version = RuleFiles.version(sources);
+		RuleSet rules = this.compiler.compile(decisionRules(sources), version);
+		this.events = this.compiler.compileEvents(eventRules(sources), version);
+		this.correlation = this.events.newSession();
 		this.active = new ActiveRules(rules);
 		this.lastSeenVersion = rules.version();
 		this.status = new Status(rules.version(), rules.ruleCount(), names(sources), source(), this.clock.instant(),
@@ -88,8 +102,10 @@ public class RuleLibrary {
 		}
 		this.lastSeenVersion = version;
 		try {
-			RuleSet rules = this.compiler.compile(sources, version);
+			RuleSet rules = this.compiler.compile(decisionRules(sources), version);
+			EventRules events = this.compiler.compileEvents(eventRules(sources), version);
 			this.active.replace(rules);
+			replaceCorrelation(events);
 			this.status = new Status(version, rules.ruleCount(), names(sources), source(), this.clock.instant(),
 					List.of());
 			log.info("Reloaded {} rules from {}, version {}", rules.ruleCount(), source(), version);
@@ -102,6 +118,37 @@ public class RuleLibrary {
 					ex.getMessage());
 		}
 		return this.status;
+	}
+
+	/**
+	 * Correlates an alert with the ones before it. The session outlives reloads: a reload
+	 * replays the alerts in its window into the new rules, so no window starts empty.
+	 */
+	public CorrelationSession.Correlation correlate(AlertSeen alert) {
+		synchronized (this.correlationLock) {
+			return this.correlation.observe(alert);
+		}
+	}
+
+	private void replaceCorrelation(EventRules next) {
+		synchronized (this.correlationLock) {
+			CorrelationSession previous = this.correlation;
+			this.correlation = next.replay(previous.window());
+			this.events = next;
+			previous.close();
+		}
+	}
+
+	/**
+	 * Correlation rules live under {@code cep/}: they run on events in a session of their
+	 * own.
+	 */
+	private static List<RuleSource> eventRules(List<RuleSource> sources) {
+		return sources.stream().filter((source) -> source.name().startsWith(EVENT_RULES)).toList();
+	}
+
+	private static List<RuleSource> decisionRules(List<RuleSource> sources) {
+		return sources.stream().filter((source) -> !source.name().startsWith(EVENT_RULES)).toList();
 	}
 
 	private List<RuleSource> read() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.AlertSeen;
 import io.closeloop.rules.AutonomyMode;
 import io.closeloop.rules.RuleError;
 import io.closeloop.rules.Tier;
@@ -29,8 +30,8 @@ class RuleLibraryTests {
 	void shouldLoadTheRulesOfTheDirectory() throws IOException {
 		RuleLibrary library = new RuleLibrary(copyShippedRules());
 
-		assertThat(library.status().files()).containsExactly("autonomy.drl", "classification.drl",
-				"escalation-policy.drl", "remediation-catalog.drl");
+		assertThat(library.status().files()).containsExactly("autonomy.drl", "cep/correlation.drl",
+				"classification.drl", "client-overrides.drl", "escalation-policy.drl", "remediation-catalog.drl");
 		assertThat(library.status().errors()).isEmpty();
 		assertThat(library.active()
 			.current()
@@ -95,6 +96,22 @@ class RuleLibraryTests {
 	}
 
 	@Test
+	void shouldKeepTheCorrelationWindowAcrossAReload() throws IOException {
+		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		long t0 = java.time.Instant.parse("2026-11-21T10:00:00Z").toEpochMilli();
+		for (int tenant = 1; tenant <= 4; tenant++) {
+			library.correlate(new AlertSeen(tenant, "tenant-" + tenant, "dev-1", "high-cpu", t0 + tenant * 60_000L));
+		}
+
+		Files.writeString(this.rules.resolve("cep/correlation.drl"),
+				Files.readString(this.rules.resolve("cep/correlation.drl")) + "\n// edited\n");
+		assertThat(library.reloadIfChanged().errors()).isEmpty();
+
+		assertThat(library.correlate(new AlertSeen(5, "tenant-5", "dev-1", "high-cpu", t0 + 300_000L)).incident())
+			.isPresent();
+	}
+
+	@Test
 	void shouldNotRecompileWhenNothingChanged() throws IOException {
 		RuleLibrary library = new RuleLibrary(copyShippedRules());
 		RuleLibrary.Status first = library.status();
@@ -113,7 +130,9 @@ class RuleLibraryTests {
 
 	private RulesProperties copyShippedRules() throws IOException {
 		for (var source : RuleFiles.fromClasspath()) {
-			Files.writeString(this.rules.resolve(source.name()), source.content());
+			Path file = this.rules.resolve(source.name());
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, source.content());
 		}
 		return new RulesProperties(this.rules.toString(), Duration.ofSeconds(2));
 	}

@@ -11,7 +11,7 @@ import java.util.Map;
 public record AlertDetail(long id, String status, String tenant, String source, String externalId, String type,
 		String severity, String message, Device device, Map<String, Double> metrics, DecisionView decision,
 		TicketView ticket, String escalationReason, Instant occurredAt, Instant receivedAt,
-		List<TimelineEntry> timeline, boolean shadowOutcomeWanted) {
+		List<TimelineEntry> timeline, boolean shadowOutcomeWanted, Long incidentId, Long recurrenceOf) {
 
 	public record Device(String id, String hostname, String os, String role) {
 

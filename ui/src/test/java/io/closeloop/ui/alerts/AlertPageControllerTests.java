@@ -76,7 +76,7 @@ class AlertPageControllerTests {
 				new AlertDetail.TicketView("simulator", "SIM-1001"), null, null, Instant.parse("2026-11-21T10:15:00Z"),
 				List.of(new AlertDetail.TimelineEntry(Instant.parse("2026-11-21T10:15:01Z"), "Ticket opened",
 						"simulator ticket SIM-1001")),
-				false);
+				false, null, null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.closeloop.workers.decision;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +9,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.closeloop.rules.ActiveRules;
 import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.IncidentMembership;
 import io.closeloop.rules.Decision;
 import io.closeloop.rules.RuleSet;
 import io.closeloop.rules.Tier;
@@ -44,12 +47,16 @@ public class DecideRemediationWorker {
 	}
 
 	@JobWorker(type = TYPE)
-	public Map<String, Object> decide(@VariablesAsType AlertVariables variables) {
+	public Map<String, Object> decide(@VariablesAsType AlertVariables variables,
+			@Variable(name = "incident") Map<String, Object> incident) {
 		AlertContext alert = variables.context();
 		RuleSet ruleSet = this.rules.current();
 		AlertFact fact = toFact(alert);
 		String deviceId = (alert.device() != null) ? alert.device().id() : null;
-		List<Object> context = this.clients.factsFor(alert.tenant(), deviceId, Instant.now());
+		List<Object> context = new ArrayList<>(this.clients.factsFor(alert.tenant(), deviceId, Instant.now()));
+		if (incident != null && incident.get("id") instanceof Number id) {
+			context.add(new IncidentMembership(id.longValue(), alert.type()));
+		}
 		Decision decision = ruleSet.decide(fact, this.autonomy::modeOf, context);
 		this.journal.decision(alert.alertId(), fact, decision, ruleSet.version());
 

@@ -40,10 +40,10 @@ public class OpenTicketWorker {
 
 	@JobWorker(type = TYPE)
 	public Map<String, Object> openTicket(ActivatedJob job, @VariablesAsType AlertVariables variables,
-			@Variable(name = "ticket") TicketRef existing) {
+			@Variable(name = "ticket") TicketRef existing, @Variable(name = "incident") Map<String, Object> incident) {
 		AlertContext alert = variables.context();
 		try {
-			TicketRef ticket = existing;
+			TicketRef ticket = (existing != null) ? existing : incidentTicket(alert, incident);
 			if (ticket == null) {
 				String key = SideEffects.key(alert.alertId(), "open-ticket");
 				ticket = this.sideEffects.once(key, TicketRef.class, () -> this.psa.openTicket(alert,
@@ -62,6 +62,19 @@ public class OpenTicketWorker {
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
 		}
+	}
+
+	/**
+	 * The one ticket of a cross-tenant incident, opened by whichever member comes first.
+	 */
+	private TicketRef incidentTicket(AlertContext alert, Map<String, Object> incident) {
+		if (incident == null || incident.get("id") == null) {
+			return null;
+		}
+		String key = "incident-" + incident.get("id") + ":open-ticket";
+		return this.sideEffects.once(key, TicketRef.class,
+				() -> this.psa.openTicket(alert, TicketTexts.incidentSummary(alert, incident.get("id")),
+						TicketTexts.incidentDescription(alert, incident.get("id")), key));
 	}
 
 }

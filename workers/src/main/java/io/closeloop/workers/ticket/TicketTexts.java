@@ -16,6 +16,16 @@ final class TicketTexts {
 		return "[Closeloop] " + alert.type() + " on " + host;
 	}
 
+	static String incidentSummary(AlertContext alert, Object incidentId) {
+		return "[Closeloop] Cross-tenant incident " + incidentId + ": " + alert.type() + " on many clients";
+	}
+
+	static String incidentDescription(AlertContext alert, Object incidentId) {
+		return "The same kind of alert (" + alert.type() + ") came from five or more clients within an hour: "
+				+ "one incident, not a ticket each. Automatic remediation is paused for its alerts; each is "
+				+ "noted here as it arrives. Incident " + incidentId + ".";
+	}
+
 	static String description(AlertContext alert) {
 		StringBuilder text = new StringBuilder();
 		text.append("Alert ").append(alert.alertId()).append(" (").append(alert.severity()).append("): ");

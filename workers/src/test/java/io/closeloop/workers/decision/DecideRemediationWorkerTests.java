@@ -40,7 +40,7 @@ class DecideRemediationWorkerTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReturnTheDecisionForTheModel() {
-		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"));
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"), null);
 
 		Map<String, Object> decision = (Map<String, Object>) result.get("decision");
 		assertThat(decision).containsEntry("tier", "L1")
@@ -60,15 +60,24 @@ class DecideRemediationWorkerTests {
 		this.clientFacts = List.of(new VipClient("acme"));
 
 		Map<String, Object> decision = (Map<String, Object>) this.worker
-			.decide(variables("disk.space.low", "workstation"))
+			.decide(variables("disk.space.low", "workstation"), null)
 			.get("decision");
 
 		assertThat(decision).containsEntry("tier", "L2").containsEntry("path", "APPROVE");
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void shouldHandAnIncidentMemberToAPerson() {
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"), Map.of("id", 7));
+
+		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("path", "PERSON");
+		assertThat((String) result.get("escalationReason")).contains("cross-tenant incident #7");
+	}
+
+	@Test
 	void shouldGiveTheReasonWhenAPersonMustHandleIt() {
-		Map<String, Object> result = this.worker.decide(variables("antivirus.threat", "workstation"));
+		Map<String, Object> result = this.worker.decide(variables("antivirus.threat", "workstation"), null);
 
 		assertThat((String) result.get("escalationReason")).startsWith("Human only (L3)").contains("security incident");
 	}
@@ -78,7 +87,7 @@ class DecideRemediationWorkerTests {
 	void shouldRecordWhatItWouldDoAndHandOverInShadowMode() {
 		this.modes.put("disk-space-low", AutonomyMode.SHADOW);
 
-		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"));
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"), null);
 
 		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("path", "SHADOW")
 			.containsEntry("remediation", "disk-cleanup");

@@ -1,0 +1,64 @@
+package io.closeloop.engine.correlation;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.closeloop.engine.alert.Alert;
+import io.closeloop.engine.alert.AlertLinks;
+import io.closeloop.engine.rules.RuleLibrary;
+import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.AlertSeen;
+import io.closeloop.rules.CorrelationSession;
+import io.closeloop.rules.CrossTenantIncident;
+
+/**
+ * Correlates each alert as it arrives, before its process starts, so a recurrence goes to
+ * the earlier alert's ticket and an incident's members to one incident ticket instead of
+ * one each.
+ */
+@Service
+public class AlertCorrelator {
+
+	private final RuleLibrary rules;
+
+	private final IncidentRepository incidents;
+
+	private final AlertLinks links;
+
+	private final Clock clock = Clock.systemUTC();
+
+	AlertCorrelator(RuleLibrary rules, IncidentRepository incidents, AlertLinks links) {
+		this.rules = rules;
+		this.incidents = incidents;
+		this.links = links;
+	}
+
+	/** Classifies and correlates the stored alert, and records what it belongs to. */
+	@Transactional
+	public void correlate(Alert alert) {
+		AlertFact fact = new AlertFact(alert.getTenant(), alert.getType(), alert.getSeverity(), alert.getMessage(),
+				alert.getDeviceRole(), alert.getDeviceOs(), Map.of());
+		String category = this.rules.active().current().propose(fact, java.util.List.of()).category();
+		if (category == null) {
+			// Unclassified alerts are each their own story: a person sees every one.
+			return;
+		}
+		long receivedAt = (alert.getReceivedAt() != null) ? alert.getReceivedAt().toEpochMilli() : this.clock.millis();
+		CorrelationSession.Correlation correlation = this.rules
+			.correlate(new AlertSeen(alert.getId(), alert.getTenant(), alert.getDeviceId(), category, receivedAt));
+		correlation.recurrenceOf().ifPresent((earlier) -> this.links.recurrence(alert.getId(), earlier));
+		Optional<CrossTenantIncident> incident = correlation.incident();
+		if (incident.isPresent()) {
+			Incident stored = this.incidents
+				.findByCategoryAndStartedEpoch(incident.get().category(), incident.get().startedAt())
+				.orElseGet(
+						() -> this.incidents.save(new Incident(incident.get().category(), incident.get().startedAt())));
+			this.links.incident(stored.getId(), stored.getCategory(), correlation.incidentMembers());
+		}
+	}
+
+}

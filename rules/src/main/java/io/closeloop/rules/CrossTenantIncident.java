@@ -1,0 +1,17 @@
+package io.closeloop.rules;
+
+/**
+ * The same category of alert on many clients at once: one incident, not a ticket per
+ * client. Identified by its category and the time of the alert that opened it.
+ */
+public record CrossTenantIncident(String category, long startedAt) {
+
+	public String getCategory() {
+		return this.category;
+	}
+
+	public long getStartedAt() {
+		return this.startedAt;
+	}
+
+}
