@@ -30,7 +30,7 @@ class RuleLibraryTests {
 		RuleLibrary library = new RuleLibrary(copyShippedRules());
 
 		assertThat(library.status().files()).containsExactly("autonomy.drl", "classification.drl",
-				"escalation-policy.drl", "remediation-catalog.drl");
+				"escalation-policy.drl", "remediation-catalog.drl.csv");
 		assertThat(library.status().errors()).isEmpty();
 		assertThat(library.active()
 			.current()

@@ -77,7 +77,7 @@ class DecideRemediationWorkerTests {
 	}
 
 	private static List<RuleSource> shippedRules() {
-		return List.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl", "autonomy.drl")
+		return List.of("classification.drl", "remediation-catalog.drl.csv", "escalation-policy.drl", "autonomy.drl")
 			.stream()
 			.map((name) -> {
 				String path = "io/closeloop/rules/" + name;
