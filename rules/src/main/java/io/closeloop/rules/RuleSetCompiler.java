@@ -2,7 +2,9 @@ package io.closeloop.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.kie.api.KieBase;
@@ -16,8 +18,9 @@ import org.kie.api.conf.EventProcessingOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles DRL sources into a {@link RuleSet}. Uses the DRL (MVEL) build rather than the
- * executable model: it reports errors with their line and rebuilds faster.
+ * Compiles DRL sources and decision tables ({@code *.drl.csv}) into a {@link RuleSet}.
+ * Uses the DRL (MVEL) build rather than the executable model: it reports errors with
+ * their line and rebuilds faster.
  */
 public final class RuleSetCompiler {
 
@@ -54,13 +57,32 @@ public final class RuleSetCompiler {
 			module.newKieBaseModel("events").setDefault(true).setEventProcessingMode(EventProcessingOption.STREAM);
 			files.writeKModuleXML(module.toXML());
 		}
-		for (RuleSource source : sources) {
+		Map<String, DecisionTable> tables = new HashMap<>();
+		List<RuleError> errors = new ArrayList<>();
+		for (RuleSource given : sources) {
+			RuleSource source = withoutByteOrderMark(given);
+			// Drools picks the compiler by the suffix of this path: a table not named
+			// *.drl.csv would be silently ignored.
 			files.write("src/main/resources/" + source.name(), source.content());
+			if (DecisionTable.isDecisionTable(source.name())) {
+				try {
+					tables.put(source.name(), DecisionTable.read(source));
+				}
+				catch (RuleCompilationException ex) {
+					errors.addAll(ex.getErrors());
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new RuleCompilationException(errors);
 		}
 		KieBuilder builder = this.kieServices.newKieBuilder(files).buildAll();
-		List<RuleError> errors = new ArrayList<>();
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			errors.add(new RuleError(stripRoot(message.getPath()), message.getLine(), message.getText().trim()));
+			String file = stripRoot(message.getPath());
+			String text = message.getText().trim();
+			DecisionTable table = tables.get(file);
+			errors.add((table != null) ? table.error(message.getLine(), text)
+					: new RuleError(file, message.getLine(), text));
 		}
 		try {
 			if (!errors.isEmpty()) {
@@ -74,6 +96,15 @@ public final class RuleSetCompiler {
 			// each reload leaks a KieBase.
 			this.kieServices.getRepository().removeKieModule(releaseId);
 		}
+	}
+
+	/**
+	 * Spreadsheets save "CSV UTF-8" with a byte-order mark, which Drools would read as
+	 * part of the first cell: the table would lose its package and every row fail.
+	 */
+	private static RuleSource withoutByteOrderMark(RuleSource source) {
+		return source.content().startsWith("\uFEFF") ? new RuleSource(source.name(), source.content().substring(1))
+				: source;
 	}
 
 	private static String stripRoot(String path) {

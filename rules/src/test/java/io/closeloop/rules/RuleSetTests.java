@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The three rule files together, as the engine loads them. */
+/** The four rule files together, as the engine loads them. */
 class RuleSetTests {
 
-	private final RuleSet rules = RuleFiles.compile("classification.drl", "remediation-catalog.drl",
+	private final RuleSet rules = RuleFiles.compile("classification.drl", "remediation-catalog.drl.csv",
 			"escalation-policy.drl", "client-overrides.drl", "autonomy.drl");
 
 	@Test
@@ -44,11 +44,59 @@ class RuleSetTests {
 
 	@Test
 	void shouldDecideL3WithNoRemediationForUnknownTypes() {
-		Decision decision = decide(RuleFiles.alert("ups.on.battery", "server", "Linux", "on battery"));
+		Decision decision = decide(RuleFiles.alert("coffee.machine.empty", "server", "Linux", "out of beans"));
 		assertThat(decision.tier()).isEqualTo(Tier.L3);
 		assertThat(decision.remediation()).isNull();
 		assertThat(decision.confidence()).isZero();
 		assertThat(decision.category()).isNull();
+	}
+
+	@Test
+	void shouldDecideTheNewCategoriesByThePolicy() {
+		record Case(String type, String role, String message, String category, String remediation, Tier tier) {
+		}
+		for (Case c : List.of(
+				// A confident fix that does not reboot, on a workstation: acts alone.
+				new Case("firewall.off", "workstation", "", "firewall-disabled", "enable-windows-firewall", Tier.L1),
+				new Case("temp.folder.large", "laptop", "", "temp-folder-bloat", "clear-temp-folders", Tier.L1),
+				new Case("av.definitions.outdated", "desktop", "", "av-definitions-outdated", "update-av-definitions",
+						Tier.L1),
+				// The same fix on a server waits for a technician.
+				new Case("firewall.off", "server", "", "firewall-disabled", "enable-windows-firewall", Tier.L2),
+				// A fix that reboots waits for a technician.
+				new Case("pagefile.too.small", "workstation", "", "pagefile-too-small", "set-system-managed-pagefile",
+						Tier.L2),
+				// Confidence under 0.8 waits for a technician.
+				new Case("nic.down", "workstation", "", "network-adapter-down", "reset-network-adapter", Tier.L2),
+				new Case("certificate", "workstation", "Certificate expired on 1 March", "certificate-expired",
+						"renew-certificate", Tier.L2),
+				// Client data waits for a technician.
+				new Case("service.stopped", "database-server", "MSSQLSERVER stopped", "sql-service-stopped",
+						"restart-sql-service", Tier.L2),
+				new Case("account.locked.out", "domain-controller", "jdoe", "account-locked-out", "unlock-ad-account",
+						Tier.L2),
+				// No safe fix, hardware, or an attack: a person.
+				new Case("raid.degraded", "server", "", "raid-degraded", null, Tier.L3),
+				new Case("disk.smart.warning", "workstation", "", "disk-smart-warning", null, Tier.L3),
+				new Case("ups.on.battery", "server", "", "ups-on-battery", null, Tier.L3),
+				new Case("packet.loss.high", "workstation", "", "high-latency", null, Tier.L3),
+				new Case("dhcp.scope.exhausted", "server", "", "dhcp-scope-exhausted", null, Tier.L3),
+				new Case("account.lockouts", "domain-controller", "", "brute-force", null, Tier.L3))) {
+			Decision decision = decide(RuleFiles.alert(c.type(), c.role(), "", c.message()));
+			assertThat(decision.category()).as(c.type()).isEqualTo(c.category());
+			assertThat(decision.remediation()).as(c.type()).isEqualTo(c.remediation());
+			assertThat(decision.tier()).as(c.type() + " on a " + c.role()).isEqualTo(c.tier());
+		}
+	}
+
+	@Test
+	void shouldGiveTheReasonsOfAnL2Decision() {
+		Decision decision = decide(RuleFiles.alert("exchange.queue.high", "server", "Windows Server 2019", ""));
+		assertThat(decision.remediation()).isEqualTo("restart-exchange-transport");
+		assertThat(decision.reasons()).contains("L2: the device is a server", "L2: confidence 0.7 is below 0.8",
+				"L2: touches production data: Exchange holds client mail");
+		assertThat(decision.rulesFired()).contains("Exchange queue backlog",
+				"Catalog: restart the Exchange transport service");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ class RuleLibraryTests {
 		RuleLibrary library = new RuleLibrary(copyShippedRules());
 
 		assertThat(library.status().files()).containsExactly("autonomy.drl", "cep/correlation.drl",
-				"classification.drl", "client-overrides.drl", "escalation-policy.drl", "remediation-catalog.drl");
+				"classification.drl", "client-overrides.drl", "escalation-policy.drl", "remediation-catalog.drl.csv");
 		assertThat(library.status().errors()).isEmpty();
 		assertThat(library.active()
 			.current()

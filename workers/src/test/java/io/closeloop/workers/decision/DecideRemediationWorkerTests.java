@@ -103,7 +103,7 @@ class DecideRemediationWorkerTests {
 
 	private static List<RuleSource> shippedRules() {
 		return List
-			.of("classification.drl", "remediation-catalog.drl", "escalation-policy.drl", "client-overrides.drl",
+			.of("classification.drl", "remediation-catalog.drl.csv", "escalation-policy.drl", "client-overrides.drl",
 					"autonomy.drl")
 			.stream()
 			.map((name) -> {
