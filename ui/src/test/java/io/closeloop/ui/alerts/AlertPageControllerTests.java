@@ -42,6 +42,19 @@ class AlertPageControllerTests {
 	}
 
 	@Test
+	void shouldLinkARecurrenceToTheEarlierAlert() throws Exception {
+		AlertDetail base = detail("C: free space 4%");
+		given(this.board.find(42)).willReturn(Optional
+			.of(new AlertDetail(base.id(), base.status(), base.tenant(), base.source(), base.externalId(), base.type(),
+					base.severity(), base.message(), base.device(), base.metrics(), base.decision(), base.ticket(),
+					base.escalationReason(), base.occurredAt(), base.receivedAt(), base.timeline(), false, 7L, 41L)));
+
+		this.mvc.perform(get("/alerts/42"))
+			.andExpect(content().string(containsString("href=\"/alerts/41\"")))
+			.andExpect(content().string(containsString("Incident 7")));
+	}
+
+	@Test
 	void shouldShowHostileTextInert() throws Exception {
 		given(this.board.find(42)).willReturn(Optional.of(detail("<img src=x onerror=alert(1)>")));
 
