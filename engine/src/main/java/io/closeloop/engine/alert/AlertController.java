@@ -1,9 +1,11 @@
 package io.closeloop.engine.alert;
 
 import java.net.URI;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.closeloop.ui.alerts.AlertDetail;
+import io.closeloop.ui.security.TenantScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -45,7 +48,13 @@ class AlertController {
 	@ApiResponse(responseCode = "200", description = "Already received; nothing new started")
 	@ApiResponse(responseCode = "400", description = "Malformed or incomplete; every field error is listed")
 	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key")
-	ResponseEntity<AcceptedAlert> report(@Valid @RequestBody AlertRequest request) {
+	@ApiResponse(responseCode = "403", description = "The key may not report alerts for this tenant")
+	ResponseEntity<?> report(@Valid @RequestBody AlertRequest request, Authentication caller) {
+		if (!TenantScope.of(caller).allows(request.tenant())) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("status", 403, "error", "Forbidden", "message",
+						"This API key may not report alerts for tenant " + request.tenant()));
+		}
 		AlertIntake.Accepted accepted = this.intake.accept(request);
 		Alert alert = accepted.alert();
 		URI location = URI.create("/api/alerts/" + alert.getId());
@@ -57,8 +66,8 @@ class AlertController {
 	@GetMapping("/{id}")
 	@Operation(summary = "An alert with its decision, ticket and timeline")
 	@ApiResponse(responseCode = "404", description = "No such alert")
-	ResponseEntity<AlertDetail> find(@PathVariable long id) {
-		return ResponseEntity.of(this.queries.find(id));
+	ResponseEntity<AlertDetail> find(@PathVariable long id, Authentication caller) {
+		return ResponseEntity.of(this.queries.find(id, TenantScope.of(caller)));
 	}
 
 	/** The answer to a reported alert. */

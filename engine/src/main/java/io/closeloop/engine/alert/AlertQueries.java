@@ -12,6 +12,7 @@ import io.closeloop.engine.autonomy.AutonomyLedger;
 import io.closeloop.ui.alerts.AlertBoard;
 import io.closeloop.ui.alerts.AlertDetail;
 import io.closeloop.ui.alerts.AlertRow;
+import io.closeloop.ui.security.TenantScope;
 import io.closeloop.workers.journal.AlertStatus;
 
 /** Reads alerts for the API and the UI. */
@@ -35,17 +36,18 @@ class AlertQueries implements AlertBoard {
 	}
 
 	@Override
-	public List<AlertRow> recent(int limit) {
-		return this.alerts.findByOrderByIdDesc(PageRequest.of(0, limit))
-			.stream()
+	public List<AlertRow> recent(int limit, TenantScope scope) {
+		List<Alert> latest = scope.everyTenant() ? this.alerts.findByOrderByIdDesc(PageRequest.of(0, limit))
+				: this.alerts.findByTenantInOrderByIdDesc(scope.tenants(), PageRequest.of(0, limit));
+		return latest.stream()
 			.map((alert) -> new AlertRow(alert.getId(), alert.getTenant(), alert.getType(), alert.getDeviceHostname(),
 					alert.getStatus().name(), alert.getDecisionTier(), alert.getReceivedAt()))
 			.toList();
 	}
 
 	@Override
-	public Optional<AlertDetail> find(long id) {
-		return this.alerts.findById(id).map(this::detail);
+	public Optional<AlertDetail> find(long id, TenantScope scope) {
+		return this.alerts.findById(id).filter((alert) -> scope.allows(alert.getTenant())).map(this::detail);
 	}
 
 	private AlertDetail detail(Alert alert) {

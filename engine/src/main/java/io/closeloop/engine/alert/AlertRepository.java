@@ -46,6 +46,8 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 
 	List<Alert> findByOrderByIdDesc(Pageable page);
 
+	List<Alert> findByTenantInOrderByIdDesc(Collection<String> tenants, Pageable page);
+
 	/**
 	 * Alerts stored whose process was never started (the engine was unreachable at the
 	 * time).

@@ -20,6 +20,7 @@ import io.closeloop.engine.alert.AlertClosed;
 import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.ui.alerts.AlertBoard;
 import io.closeloop.ui.alerts.AlertDetail;
+import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalOutcome;
 import io.closeloop.ui.tasks.ApprovalTaskView;
@@ -70,19 +71,19 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	}
 
 	@Override
-	public List<ApprovalTaskView> openTasks() {
-		return this.tasks.findByStateOrderByDueAtAsc(ApprovalTask.State.OPEN).stream().map(this::view).toList();
+	public List<ApprovalTaskView> openTasks(TenantScope scope) {
+		return this.tasks.findByStateOrderByDueAtAsc(ApprovalTask.State.OPEN)
+			.stream()
+			.map(this::view)
+			.filter((task) -> scope.allows(task.tenant()))
+			.toList();
 	}
 
 	@Override
-	public Optional<ApprovalTaskView> task(long taskId) {
-		return this.tasks.findById(taskId).map(this::view);
-	}
-
-	@Override
-	public ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician) {
+	public ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician, TenantScope scope) {
 		Optional<ApprovalTask> found = this.tasks.findById(taskId);
-		if (found.isEmpty()) {
+		// A task of another client is answered as if it did not exist.
+		if (found.isEmpty() || this.board.find(found.get().getAlertId(), scope).isEmpty()) {
 			return ApprovalOutcome.NOT_FOUND;
 		}
 		Integer claimed = this.transactions.execute((tx) -> this.tasks.claim(taskId, technician));
@@ -159,7 +160,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	}
 
 	private ApprovalTaskView view(ApprovalTask task) {
-		Optional<AlertDetail> alert = this.board.find(task.getAlertId());
+		Optional<AlertDetail> alert = this.board.find(task.getAlertId(), TenantScope.everything());
 		AlertDetail detail = alert.orElseThrow();
 		AlertDetail.DecisionView decision = detail.decision();
 		String context = detail.timeline()

@@ -21,6 +21,7 @@ import io.closeloop.rules.Tier;
 import io.closeloop.ui.autonomy.AutonomyBoard;
 import io.closeloop.ui.autonomy.CategoryStanding;
 import io.closeloop.ui.autonomy.ModeChange;
+import io.closeloop.ui.security.TenantScope;
 import io.closeloop.workers.autonomy.AutonomyModes;
 
 /**
@@ -198,8 +199,9 @@ public class AutonomyLedger implements AutonomyModes, AutonomyBoard {
 
 	@Override
 	@Transactional
-	public ShadowOutcome recordShadowOutcome(long alertId, boolean proposedFixWorked, String technician) {
-		Optional<Alert> found = this.alerts.findById(alertId);
+	public ShadowOutcome recordShadowOutcome(long alertId, boolean proposedFixWorked, String technician,
+			TenantScope scope) {
+		Optional<Alert> found = this.alerts.findById(alertId).filter((alert) -> scope.allows(alert.getTenant()));
 		if (found.isEmpty()) {
 			return ShadowOutcome.NOT_FOUND;
 		}

@@ -3,6 +3,7 @@ package io.closeloop.engine.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.closeloop.ui.security.TenantScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +39,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		if (presented != null) {
 			Optional<SecurityProperties.ApiKey> match = match(presented);
 			if (match.isPresent()) {
+				List<String> authorities = new ArrayList<>(List.of("ROLE_INTEGRATION"));
+				match.get().tenants().forEach((tenant) -> authorities.add(TenantScope.AUTHORITY_PREFIX + tenant));
 				var authentication = UsernamePasswordAuthenticationToken.authenticated("api-key:" + match.get().name(),
-						null, AuthorityUtils.createAuthorityList("ROLE_INTEGRATION"));
+						null, AuthorityUtils.createAuthorityList(authorities));
 				SecurityContextHolder.getContext().setAuthentication(authentication);
 			}
 		}

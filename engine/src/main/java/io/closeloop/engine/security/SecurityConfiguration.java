@@ -1,5 +1,6 @@
 package io.closeloop.engine.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+import io.closeloop.ui.security.TenantScope;
 
 /**
  * Two doors: {@code /api/**} for integrations, by API key, stateless and without CSRF (no
@@ -68,6 +71,13 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	private static String[] authorities(SecurityProperties.User user) {
+		List<String> authorities = new ArrayList<>();
+		user.roles().forEach((role) -> authorities.add("ROLE_" + role));
+		user.tenants().forEach((tenant) -> authorities.add(TenantScope.AUTHORITY_PREFIX + tenant));
+		return authorities.toArray(String[]::new);
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -79,7 +89,7 @@ class SecurityConfiguration {
 			.stream()
 			.map((user) -> User.withUsername(user.username())
 				.password(user.password())
-				.roles(user.roles().toArray(String[]::new))
+				.authorities(authorities(user))
 				.build())
 			.toList();
 		return new InMemoryUserDetailsManager(users);

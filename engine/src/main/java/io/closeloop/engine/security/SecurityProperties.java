@@ -18,13 +18,38 @@ public record SecurityProperties(List<ApiKey> apiKeys, List<User> users) {
 		users = (users != null) ? List.copyOf(users) : List.of();
 	}
 
-	/** An integration's key and the name it is known by in logs and timelines. */
-	public record ApiKey(String name, String key) {
+	/**
+	 * An integration's key, the name it is known by, and the tenants it may report and
+	 * read ({@code *} for every tenant).
+	 */
+	public record ApiKey(String name, String key, List<String> tenants) {
+
+		public ApiKey {
+			tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
+		}
+
+		@Override
+		public String toString() {
+			return "ApiKey[name=" + this.name + ", tenants=" + this.tenants + "]";
+		}
 
 	}
 
-	/** A person who logs in to the UI. Roles: TECHNICIAN, SUPERVISOR. */
-	public record User(String username, String password, List<String> roles) {
+	/**
+	 * A person who logs in to the UI. Roles: TECHNICIAN, SUPERVISOR. Tenants: the clients
+	 * they see and act for ({@code *} for every client).
+	 */
+	public record User(String username, String password, List<String> roles, List<String> tenants) {
+
+		public User {
+			roles = (roles != null) ? List.copyOf(roles) : List.of();
+			tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
+		}
+
+		@Override
+		public String toString() {
+			return "User[username=" + this.username + ", roles=" + this.roles + ", tenants=" + this.tenants + "]";
+		}
 
 	}
 

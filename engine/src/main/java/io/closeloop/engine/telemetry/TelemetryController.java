@@ -2,14 +2,18 @@ package io.closeloop.engine.telemetry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.closeloop.ui.security.TenantScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -41,7 +45,22 @@ class TelemetryController {
 	@ApiResponse(responseCode = "202", description = "Stored; lists the forecasts these samples opened")
 	@ApiResponse(responseCode = "400", description = "Malformed or incomplete; every field error is listed")
 	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key")
-	ResponseEntity<AcceptedTelemetry> report(@Valid @RequestBody TelemetryBatch batch) {
+	@ApiResponse(responseCode = "403", description = "The key may not report for a tenant in the batch")
+	ResponseEntity<?> report(@Valid @RequestBody TelemetryBatch batch, Authentication caller) {
+		TenantScope scope = TenantScope.of(caller);
+		List<String> forbidden = batch.samples()
+			.stream()
+			.map(TelemetryRequest::tenant)
+			.filter((tenant) -> !scope.allows(tenant))
+			.distinct()
+			.toList();
+		if (!forbidden.isEmpty()) {
+			// Nothing of a batch is stored when any of it is refused: the caller resends
+			// it whole.
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("status", 403, "error", "Forbidden", "message",
+						"This API key may not report telemetry for tenant(s) " + String.join(", ", forbidden)));
+		}
 		List<OpenedForecast> opened = this.intake.accept(batch.samples())
 			.stream()
 			.map((forecast) -> new OpenedForecast(forecast.getId(), forecast.getTenant(), forecast.getDeviceId(),

@@ -14,6 +14,7 @@ import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
 import io.closeloop.engine.zeebe.EmbeddedZeebe;
+import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.autonomy.AutonomyBoard;
 import io.closeloop.ui.autonomy.CategoryStanding;
 import io.closeloop.ui.tasks.ApprovalDesk;
@@ -84,12 +85,13 @@ class AlertLifecycleTests extends IntegrationTest {
 		assertThat(task.remediation()).isEqualTo("disk-cleanup");
 		assertThat(task.reasons()).contains("L2: the device is a server");
 
-		assertThat(this.desk.decide(task.id(), true, "go ahead", "technician")).isEqualTo(ApprovalOutcome.APPROVED);
+		assertThat(this.desk.decide(task.id(), true, "go ahead", "technician", TenantScope.everything()))
+			.isEqualTo(ApprovalOutcome.APPROVED);
 		Map<String, Object> alert = api.awaitStatus(id, "RESOLVED");
 		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L2");
 		assertThat(ApiClient.notes(api.ticketOf(alert)))
 			.anySatisfy((note) -> assertThat(note).contains("Approved by technician"));
-		assertThat(this.desk.decide(task.id(), false, "too late", "supervisor"))
+		assertThat(this.desk.decide(task.id(), false, "too late", "supervisor", TenantScope.everything()))
 			.isEqualTo(ApprovalOutcome.ALREADY_DECIDED);
 	}
 
@@ -100,7 +102,8 @@ class AlertLifecycleTests extends IntegrationTest {
 		long id = api.postAlert(body).id();
 		api.awaitStatus(id, "AWAITING_APPROVAL");
 
-		assertThat(this.desk.decide(taskFor(id).id(), false, "month-end close running", "technician"))
+		assertThat(this.desk.decide(taskFor(id).id(), false, "month-end close running", "technician",
+				TenantScope.everything()))
 			.isEqualTo(ApprovalOutcome.REJECTED);
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
 		assertThat((String) alert.get("escalationReason")).isEqualTo("Rejected by technician: month-end close running");
@@ -117,8 +120,9 @@ class AlertLifecycleTests extends IntegrationTest {
 		this.zeebe.engine().increaseTime(Duration.ofHours(2));
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
 		assertThat((String) alert.get("escalationReason")).contains("approval SLA", "supervisor");
-		assertThat(this.desk.openTasks()).noneMatch((open) -> open.id() == task.id());
-		assertThat(this.desk.decide(task.id(), true, "", "technician")).isEqualTo(ApprovalOutcome.NO_LONGER_WAITING);
+		assertThat(this.desk.openTasks(TenantScope.everything())).noneMatch((open) -> open.id() == task.id());
+		assertThat(this.desk.decide(task.id(), true, "", "technician", TenantScope.everything()))
+			.isEqualTo(ApprovalOutcome.NO_LONGER_WAITING);
 	}
 
 	@Test
@@ -170,9 +174,9 @@ class AlertLifecycleTests extends IntegrationTest {
 		assertThat(alert).containsEntry("shadowOutcomeWanted", true);
 		assertThat(api.simulator("script-runs")).noneMatch((run) -> hostname.equals(run.get("hostname")));
 
-		assertThat(this.autonomy.recordShadowOutcome(id, true, "technician"))
+		assertThat(this.autonomy.recordShadowOutcome(id, true, "technician", TenantScope.everything()))
 			.isEqualTo(AutonomyBoard.ShadowOutcome.RECORDED);
-		assertThat(this.autonomy.recordShadowOutcome(id, false, "technician"))
+		assertThat(this.autonomy.recordShadowOutcome(id, false, "technician", TenantScope.everything()))
 			.isEqualTo(AutonomyBoard.ShadowOutcome.ALREADY_RECORDED);
 		assertThat(api.alert(id)).containsEntry("shadowOutcomeWanted", false);
 		assertThat(this.autonomy.standings()).filteredOn((standing) -> standing.category().equals("service-stopped"))
@@ -185,7 +189,7 @@ class AlertLifecycleTests extends IntegrationTest {
 	}
 
 	private ApprovalTaskView taskFor(long alertId) {
-		return this.desk.openTasks()
+		return this.desk.openTasks(TenantScope.everything())
 			.stream()
 			.filter((task) -> task.alertId() == alertId)
 			.findFirst()

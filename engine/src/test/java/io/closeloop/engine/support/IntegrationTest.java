@@ -24,6 +24,9 @@ public abstract class IntegrationTest {
 
 	private static final int ZEEBE_PORT = freePort();
 
+	/** An API key that may report and read only the client globex. */
+	protected static final String GLOBEX_KEY = "globex-test-key";
+
 	@LocalServerPort
 	protected int port;
 
@@ -36,6 +39,22 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.simulator.script-duration", () -> "PT0.5S");
 		registry.add("closeloop.zeebe.watchdog.interval", () -> "PT1H");
 		registry.add("closeloop.intake.pending-retry-interval", () -> "PT1H");
+		// The demo's keys and users, and one client's own: a list is bound from one
+		// source whole.
+		registry.add("closeloop.security.api-keys[0].name", () -> "demo");
+		registry.add("closeloop.security.api-keys[0].key", () -> ApiClient.DEMO_KEY);
+		registry.add("closeloop.security.api-keys[0].tenants[0]", () -> "*");
+		registry.add("closeloop.security.api-keys[1].name", () -> "globex-rmm");
+		registry.add("closeloop.security.api-keys[1].key", () -> GLOBEX_KEY);
+		registry.add("closeloop.security.api-keys[1].tenants[0]", () -> "globex");
+		registry.add("closeloop.security.users[0].username", () -> "technician");
+		registry.add("closeloop.security.users[0].password", () -> "{noop}technician");
+		registry.add("closeloop.security.users[0].roles[0]", () -> "TECHNICIAN");
+		registry.add("closeloop.security.users[0].tenants[0]", () -> "*");
+		registry.add("closeloop.security.users[1].username", () -> "supervisor");
+		registry.add("closeloop.security.users[1].password", () -> "{noop}supervisor");
+		registry.add("closeloop.security.users[1].roles[0]", () -> "SUPERVISOR");
+		registry.add("closeloop.security.users[1].tenants[0]", () -> "*");
 	}
 
 	@Autowired

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
+import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalOutcome;
 
@@ -55,7 +56,7 @@ class EngineWatchdogTests extends IntegrationTest {
 		ApiClient api = api();
 		long id = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(id, "AWAITING_APPROVAL");
-		long taskId = this.desk.openTasks()
+		long taskId = this.desk.openTasks(TenantScope.everything())
 			.stream()
 			.filter((task) -> task.alertId() == id)
 			.findFirst()
@@ -70,8 +71,9 @@ class EngineWatchdogTests extends IntegrationTest {
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
 		assertThat((String) alert.get("escalationReason")).startsWith("Its process was lost")
 			.contains("AWAITING_APPROVAL");
-		assertThat(this.desk.openTasks()).noneMatch((task) -> task.id() == taskId);
-		assertThat(this.desk.decide(taskId, true, "", "technician")).isEqualTo(ApprovalOutcome.NO_LONGER_WAITING);
+		assertThat(this.desk.openTasks(TenantScope.everything())).noneMatch((task) -> task.id() == taskId);
+		assertThat(this.desk.decide(taskId, true, "", "technician", TenantScope.everything()))
+			.isEqualTo(ApprovalOutcome.NO_LONGER_WAITING);
 	}
 
 	@Test

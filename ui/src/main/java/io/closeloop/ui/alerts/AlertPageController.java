@@ -1,11 +1,14 @@
 package io.closeloop.ui.alerts;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+
+import io.closeloop.ui.security.TenantScope;
 
 /** Recent alerts, and one alert's decision and timeline. */
 @Controller
@@ -24,14 +27,14 @@ class AlertPageController {
 	}
 
 	@GetMapping("/alerts")
-	String list(Model model) {
-		model.addAttribute("alerts", this.board.recent(RECENT));
+	String list(Model model, Authentication user) {
+		model.addAttribute("alerts", this.board.recent(RECENT, TenantScope.of(user)));
 		return VIEW_ALERT_LIST;
 	}
 
 	@GetMapping("/alerts/{alertId}")
-	String detail(@PathVariable long alertId, Model model) {
-		model.addAttribute("alert", this.board.find(alertId)
+	String detail(@PathVariable long alertId, Model model, Authentication user) {
+		model.addAttribute("alert", this.board.find(alertId, TenantScope.of(user))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No alert " + alertId)));
 		return VIEW_ALERT_DETAIL;
 	}

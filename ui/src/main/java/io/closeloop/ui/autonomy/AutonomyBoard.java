@@ -2,6 +2,8 @@ package io.closeloop.ui.autonomy;
 
 import java.util.List;
 
+import io.closeloop.ui.security.TenantScope;
+
 /**
  * How far each category of alerts may be acted on, the evidence behind it, and the
  * technicians' reports of what fixed shadow-mode alerts. The application that records
@@ -29,7 +31,7 @@ public interface AutonomyBoard {
 	 * Records, for an alert decided in shadow mode, whether the fix Closeloop proposed is
 	 * what fixed it: the evidence a shadow category earns autonomy by.
 	 */
-	ShadowOutcome recordShadowOutcome(long alertId, boolean proposedFixWorked, String technician);
+	ShadowOutcome recordShadowOutcome(long alertId, boolean proposedFixWorked, String technician, TenantScope scope);
 
 	/** What became of a technician's shadow-mode report. */
 	enum ShadowOutcome {

@@ -3,6 +3,7 @@ package io.closeloop.ui.autonomy;
 import java.security.Principal;
 import java.util.Set;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.closeloop.ui.security.TenantScope;
 
 /** Earned autonomy: where each category stands, and how it got there. */
 @Controller
@@ -49,10 +52,10 @@ class AutonomyPageController {
 	}
 
 	@PostMapping("/alerts/{alertId}/shadow-outcome")
-	String shadowOutcome(@PathVariable long alertId, @RequestParam boolean proposedFixWorked, Principal technician,
+	String shadowOutcome(@PathVariable long alertId, @RequestParam boolean proposedFixWorked, Authentication technician,
 			RedirectAttributes redirect) {
 		AutonomyBoard.ShadowOutcome outcome = this.board.recordShadowOutcome(alertId, proposedFixWorked,
-				technician.getName());
+				technician.getName(), TenantScope.of(technician));
 		redirect.addFlashAttribute((outcome == AutonomyBoard.ShadowOutcome.RECORDED) ? "message" : "error",
 				"shadow.outcome." + outcome.name());
 		return "redirect:/alerts/" + alertId;

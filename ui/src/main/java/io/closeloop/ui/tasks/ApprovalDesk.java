@@ -1,7 +1,8 @@
 package io.closeloop.ui.tasks;
 
 import java.util.List;
-import java.util.Optional;
+
+import io.closeloop.ui.security.TenantScope;
 
 /**
  * The approval inbox as technicians work it; the application that owns the tasks
@@ -9,15 +10,13 @@ import java.util.Optional;
  */
 public interface ApprovalDesk {
 
-	List<ApprovalTaskView> openTasks();
-
-	Optional<ApprovalTaskView> task(long taskId);
+	List<ApprovalTaskView> openTasks(TenantScope scope);
 
 	/**
 	 * Records a technician's decision and completes the waiting user task. Safe under
 	 * races: of two technicians deciding the same task, one wins and the other is told
 	 * who did.
 	 */
-	ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician);
+	ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician, TenantScope scope);
 
 }

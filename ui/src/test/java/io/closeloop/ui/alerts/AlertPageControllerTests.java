@@ -19,8 +19,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.closeloop.ui.security.TenantScope;
+
 @WebMvcTest(AlertPageController.class)
-@WithMockUser(username = "supervisor", roles = "SUPERVISOR")
+@WithMockUser(username = "supervisor", authorities = { "ROLE_SUPERVISOR", "TENANT_*" })
 class AlertPageControllerTests {
 
 	@Autowired
@@ -31,7 +33,7 @@ class AlertPageControllerTests {
 
 	@Test
 	void shouldShowTheDecisionAndTheTimeline() throws Exception {
-		given(this.board.find(42)).willReturn(Optional.of(detail("C: free space 4%")));
+		given(this.board.find(42, TenantScope.everything())).willReturn(Optional.of(detail("C: free space 4%")));
 
 		this.mvc.perform(get("/alerts/42"))
 			.andExpect(status().isOk())
@@ -44,7 +46,7 @@ class AlertPageControllerTests {
 	@Test
 	void shouldLinkARecurrenceToTheEarlierAlert() throws Exception {
 		AlertDetail base = detail("C: free space 4%");
-		given(this.board.find(42)).willReturn(Optional
+		given(this.board.find(42, TenantScope.everything())).willReturn(Optional
 			.of(new AlertDetail(base.id(), base.status(), base.tenant(), base.source(), base.externalId(), base.type(),
 					base.severity(), base.message(), base.device(), base.metrics(), base.decision(), base.ticket(),
 					base.escalationReason(), base.occurredAt(), base.receivedAt(), base.timeline(), false, 7L, 41L)));
@@ -56,7 +58,8 @@ class AlertPageControllerTests {
 
 	@Test
 	void shouldShowHostileTextInert() throws Exception {
-		given(this.board.find(42)).willReturn(Optional.of(detail("<img src=x onerror=alert(1)>")));
+		given(this.board.find(42, TenantScope.everything()))
+			.willReturn(Optional.of(detail("<img src=x onerror=alert(1)>")));
 
 		this.mvc.perform(get("/alerts/42"))
 			.andExpect(content().string(not(containsString("<img src=x"))))
@@ -65,14 +68,14 @@ class AlertPageControllerTests {
 
 	@Test
 	void shouldAnswer404ForAnUnknownAlert() throws Exception {
-		given(this.board.find(7)).willReturn(Optional.empty());
+		given(this.board.find(7, TenantScope.everything())).willReturn(Optional.empty());
 		this.mvc.perform(get("/alerts/7")).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void shouldListRecentAlerts() throws Exception {
-		given(this.board.recent(100)).willReturn(List.of(new AlertRow(42, "acme", "disk.space.low", "ACME-WS-042",
-				"ESCALATED", "L3", Instant.parse("2026-11-21T10:15:00Z"))));
+		given(this.board.recent(100, TenantScope.everything())).willReturn(List.of(new AlertRow(42, "acme",
+				"disk.space.low", "ACME-WS-042", "ESCALATED", "L3", Instant.parse("2026-11-21T10:15:00Z"))));
 		this.mvc.perform(get("/alerts"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("ACME-WS-042")))

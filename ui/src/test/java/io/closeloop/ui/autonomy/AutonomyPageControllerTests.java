@@ -1,7 +1,9 @@
 package io.closeloop.ui.autonomy;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -70,7 +72,8 @@ class AutonomyPageControllerTests {
 
 	@Test
 	void shouldRecordWhatATechnicianSaysFixedAShadowAlert() throws Exception {
-		given(this.board.recordShadowOutcome(42, true, "supervisor")).willReturn(AutonomyBoard.ShadowOutcome.RECORDED);
+		given(this.board.recordShadowOutcome(eq(42L), eq(true), eq("supervisor"), any()))
+			.willReturn(AutonomyBoard.ShadowOutcome.RECORDED);
 
 		this.mvc.perform(post("/alerts/42/shadow-outcome").param("proposedFixWorked", "true").with(csrf()))
 			.andExpect(redirectedUrl("/alerts/42"))

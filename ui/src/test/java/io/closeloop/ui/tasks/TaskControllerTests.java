@@ -1,5 +1,6 @@
 package io.closeloop.ui.tasks;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,19 +28,24 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.closeloop.ui.security.TenantScope;
+
 @WebMvcTest(TaskController.class)
-@WithMockUser(username = "technician", roles = "TECHNICIAN")
+@WithMockUser(username = "technician", authorities = { "ROLE_TECHNICIAN", "TENANT_acme" })
 class TaskControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	/** The scope of the logged-in technician: the client acme only. */
+	private static final TenantScope ACME = new TenantScope(false, Set.of("acme"));
 
 	@MockitoBean
 	private ApprovalDesk desk;
 
 	@Test
 	void shouldShowWhatTheTechnicianNeedsToDecide() throws Exception {
-		given(this.desk.openTasks()).willReturn(List.of(task("C: free space 3%")));
+		given(this.desk.openTasks(ACME)).willReturn(List.of(task("C: free space 3%")));
 
 		this.mvc.perform(get("/tasks"))
 			.andExpect(status().isOk())
@@ -51,7 +58,7 @@ class TaskControllerTests {
 
 	@Test
 	void shouldShowHostileAlertTextInert() throws Exception {
-		given(this.desk.openTasks()).willReturn(List.of(task("<script>alert('pwned')</script>")));
+		given(this.desk.openTasks(ACME)).willReturn(List.of(task("<script>alert('pwned')</script>")));
 
 		this.mvc.perform(get("/tasks"))
 			.andExpect(status().isOk())
@@ -61,7 +68,7 @@ class TaskControllerTests {
 
 	@Test
 	void shouldApproveAndSayWhatHappens() throws Exception {
-		given(this.desk.decide(7L, true, "ok", "technician")).willReturn(ApprovalOutcome.APPROVED);
+		given(this.desk.decide(7L, true, "ok", "technician", ACME)).willReturn(ApprovalOutcome.APPROVED);
 
 		this.mvc.perform(post("/tasks/7/approve").param("comment", " ok ").with(csrf()))
 			.andExpect(redirectedUrl("/tasks"))
@@ -70,7 +77,7 @@ class TaskControllerTests {
 
 	@Test
 	void shouldAnswerALateDecisionWithAMessageNotAnErrorPage() throws Exception {
-		given(this.desk.decide(7L, false, "", "technician")).willReturn(ApprovalOutcome.NO_LONGER_WAITING);
+		given(this.desk.decide(7L, false, "", "technician", ACME)).willReturn(ApprovalOutcome.NO_LONGER_WAITING);
 
 		this.mvc.perform(post("/tasks/7/reject").with(csrf()))
 			.andExpect(redirectedUrl("/tasks"))
@@ -80,14 +87,14 @@ class TaskControllerTests {
 	@Test
 	void shouldRefuseADecisionWithoutTheCsrfToken() throws Exception {
 		this.mvc.perform(post("/tasks/7/approve")).andExpect(status().isForbidden());
-		verify(this.desk, never()).decide(anyLong(), anyBoolean(), anyString(), anyString());
+		verify(this.desk, never()).decide(anyLong(), anyBoolean(), anyString(), anyString(), any());
 	}
 
 	@Test
 	void shouldRefuseAnOverlongComment() throws Exception {
 		this.mvc.perform(post("/tasks/7/approve").param("comment", "x".repeat(2001)).with(csrf()))
 			.andExpect(flash().attribute("error", "task.comment.tooLong"));
-		verify(this.desk, never()).decide(anyLong(), anyBoolean(), anyString(), anyString());
+		verify(this.desk, never()).decide(anyLong(), anyBoolean(), anyString(), anyString(), any());
 	}
 
 	private static ApprovalTaskView task(String message) {

@@ -1,0 +1,103 @@
+package io.closeloop.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.closeloop.engine.support.Alerts;
+import io.closeloop.engine.support.ApiClient;
+import io.closeloop.engine.support.IntegrationTest;
+import io.closeloop.ui.alerts.AlertBoard;
+import io.closeloop.ui.autonomy.AutonomyBoard;
+import io.closeloop.ui.security.TenantScope;
+import io.closeloop.ui.tasks.ApprovalDesk;
+import io.closeloop.ui.tasks.ApprovalOutcome;
+
+/**
+ * One client's key or technician never sees, lists or acts on another client's alerts and
+ * tasks.
+ */
+class TenantIsolationTests extends IntegrationTest {
+
+	private static final TenantScope GLOBEX = new TenantScope(false, Set.of("globex"));
+
+	@Autowired
+	private ApprovalDesk desk;
+
+	@Autowired
+	private AlertBoard board;
+
+	@Autowired
+	private AutonomyBoard autonomy;
+
+	@Test
+	void shouldLetAClientsKeyReportAndReadOnlyItsOwnAlerts() {
+		ApiClient api = api();
+		String acmeAlert = Alerts.workstationDiskLow();
+		String globexAlert = acmeAlert.replace("\"tenant\":\"acme\"", "\"tenant\":\"globex\"");
+
+		ApiClient.Response refused = post(api, acmeAlert);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).contains("may not report alerts for tenant acme");
+		ApiClient.Response accepted = post(api, globexAlert);
+		assertThat(accepted.status()).isEqualTo(202);
+
+		long acmeId = api.postAlert(Alerts.workstationDiskLow()).id();
+		assertThat(get(api, "/api/alerts/" + acmeId).status()).as("another client's alert is not there").isEqualTo(404);
+		assertThat(get(api, "/api/alerts/" + accepted.id()).status()).isEqualTo(200);
+		assertThat(get(api, "/api/simulator/tickets").status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldRefuseTelemetryForAnotherClient() {
+		ApiClient api = api();
+		ApiClient.Response response = api.send(HttpRequest.newBuilder(api.uri("/api/telemetry"))
+			.header("X-Api-Key", GLOBEX_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"tenant":"acme","device":{"id":"dev-1","hostname":"ACME-1"},"metric":"diskFreePct",
+					 "value":40.0,"at":"2026-11-21T10:00:00Z"}
+					"""))
+			.build());
+		assertThat(response.status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldKeepAnotherClientsAlertsAndTasksFromATechnician() {
+		ApiClient api = api();
+		long acmeServerAlert = api.postAlert(Alerts.serverDiskLow()).id();
+		api.awaitStatus(acmeServerAlert, "AWAITING_APPROVAL");
+		long acmeTask = this.desk.openTasks(TenantScope.everything())
+			.stream()
+			.filter((task) -> task.alertId() == acmeServerAlert)
+			.findFirst()
+			.orElseThrow()
+			.id();
+
+		assertThat(this.desk.openTasks(GLOBEX)).noneMatch((task) -> task.tenant().equals("acme"));
+		assertThat(this.desk.decide(acmeTask, true, "", "globex-tech", GLOBEX)).isEqualTo(ApprovalOutcome.NOT_FOUND);
+		assertThat(this.board.recent(100, GLOBEX)).noneMatch((alert) -> alert.tenant().equals("acme"));
+		assertThat(this.board.find(acmeServerAlert, GLOBEX)).isEmpty();
+		assertThat(this.autonomy.recordShadowOutcome(acmeServerAlert, true, "globex-tech", GLOBEX))
+			.isEqualTo(AutonomyBoard.ShadowOutcome.NOT_FOUND);
+		assertThat(this.desk.openTasks(TenantScope.everything())).anyMatch((task) -> task.id() == acmeTask)
+			.as("the refused decision changed nothing");
+	}
+
+	private static ApiClient.Response post(ApiClient api, String body) {
+		return api.send(HttpRequest.newBuilder(api.uri("/api/alerts"))
+			.header("X-Api-Key", GLOBEX_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private static ApiClient.Response get(ApiClient api, String path) {
+		return api.send(HttpRequest.newBuilder(api.uri(path)).header("X-Api-Key", GLOBEX_KEY).build());
+	}
+
+}
