@@ -21,6 +21,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
+import io.closeloop.engine.web.ApiRequestLimitFilter;
+import io.closeloop.engine.web.IntakeLimits;
 import io.closeloop.ui.security.TenantScope;
 
 /**
@@ -33,12 +35,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, IntakeLimits limits)
+			throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()),
 					UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ApiRequestLimitFilter(limits), ApiKeyAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("INTEGRATION"))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint((request, response, ex) -> {
 				response.setStatus(HttpStatus.UNAUTHORIZED.value());

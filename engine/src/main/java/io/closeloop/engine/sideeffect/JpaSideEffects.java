@@ -4,17 +4,24 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.journal.SideEffects;
 
 /**
- * The side-effect ledger in the database. The result is recorded right after the action
- * and before the job completes, so a redelivered job reads it back instead of acting
- * again.
+ * The side-effect ledger in the database. An action is claimed under its key before it
+ * runs (the key is unique, so of two deliveries of one job only one gets the claim), and
+ * its result is recorded before the job completes, so a redelivered job reads it back
+ * instead of acting again. Each step commits on its own, whatever transaction the caller
+ * is in.
  */
 @Component
 class JpaSideEffects implements SideEffects {
@@ -23,22 +30,56 @@ class JpaSideEffects implements SideEffects {
 
 	private final ObjectMapper json;
 
+	private final TransactionTemplate ownTransaction;
+
 	private final Clock clock = Clock.systemUTC();
 
-	JpaSideEffects(SideEffectRepository ledger, ObjectMapper json) {
+	JpaSideEffects(SideEffectRepository ledger, ObjectMapper json, PlatformTransactionManager transactions) {
 		this.ledger = ledger;
 		this.json = json;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
 	public <T> T once(String key, Class<T> resultType, Supplier<T> action) {
-		Optional<SideEffect> done = this.ledger.findByIdempotencyKey(key);
-		if (done.isPresent()) {
-			return read(done.get().getResultJson(), resultType);
+		Optional<SideEffect> recorded = this.ledger.findByIdempotencyKey(key);
+		if (recorded.isPresent()) {
+			return recordedResult(key, recorded.get(), resultType);
 		}
-		T result = action.get();
-		this.ledger.save(new SideEffect(key, write(result), this.clock.instant()));
+		try {
+			this.ownTransaction
+				.executeWithoutResult((tx) -> this.ledger.saveAndFlush(SideEffect.claim(key, this.clock.instant())));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another delivery claimed it between our look and our claim.
+			return recordedResult(key, this.ledger.findByIdempotencyKey(key).orElseThrow(() -> ex), resultType);
+		}
+		T result;
+		try {
+			result = action.get();
+		}
+		catch (RuntimeException ex) {
+			// The action failed: give the claim back so a retry may act.
+			this.ownTransaction.executeWithoutResult((tx) -> this.ledger.deleteByIdempotencyKey(key));
+			throw ex;
+		}
+		String resultJson = write(result);
+		this.ownTransaction.executeWithoutResult((tx) -> this.ledger.findByIdempotencyKey(key)
+			.orElseThrow(() -> new IllegalStateException("The claim on " + key + " disappeared"))
+			.done(resultJson));
 		return result;
+	}
+
+	private <T> T recordedResult(String key, SideEffect effect, Class<T> resultType) {
+		if (effect.getState() == SideEffect.State.PENDING) {
+			// Another delivery is acting now, or died acting: acting again could do it
+			// twice. The job
+			// fails and retries; if the claim never resolves, the alert goes to a person.
+			throw new ConnectorException("Side effect " + key + " is already in progress (claimed at "
+					+ effect.getCreatedAt() + "); not acting twice");
+		}
+		return read(effect.getResultJson(), resultType);
 	}
 
 	private <T> T read(String stored, Class<T> type) {

@@ -4,12 +4,17 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A side effect done, under its idempotency key, with its result. */
+/**
+ * A side effect under its idempotency key: claimed while it is being done, then done with
+ * its result.
+ */
 @Entity
 @Table(name = "side_effect")
 class SideEffect {
@@ -24,20 +29,47 @@ class SideEffect {
 	@Column(name = "result_json")
 	private String resultJson;
 
+	@Enumerated(EnumType.STRING)
+	private State state;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
 	protected SideEffect() {
 	}
 
-	SideEffect(String idempotencyKey, String resultJson, Instant createdAt) {
-		this.idempotencyKey = idempotencyKey;
+	static SideEffect claim(String idempotencyKey, Instant at) {
+		SideEffect effect = new SideEffect();
+		effect.idempotencyKey = idempotencyKey;
+		effect.state = State.PENDING;
+		effect.createdAt = at;
+		return effect;
+	}
+
+	void done(String resultJson) {
+		this.state = State.DONE;
 		this.resultJson = resultJson;
-		this.createdAt = createdAt;
 	}
 
 	String getResultJson() {
 		return this.resultJson;
+	}
+
+	State getState() {
+		return this.state;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	enum State {
+
+		/** Claimed: one delivery of the job is doing it now (or died doing it). */
+		PENDING,
+		/** Done, with its result recorded. */
+		DONE
+
 	}
 
 }

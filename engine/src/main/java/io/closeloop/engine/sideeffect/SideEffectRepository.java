@@ -8,4 +8,6 @@ interface SideEffectRepository extends JpaRepository<SideEffect, Long> {
 
 	Optional<SideEffect> findByIdempotencyKey(String idempotencyKey);
 
+	void deleteByIdempotencyKey(String idempotencyKey);
+
 }

@@ -82,6 +82,15 @@ class AlertIntakeApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldRefuseAnOversizedBodyWith413() {
+		String huge = Alerts.workstationDiskLow().replace("C: free space 4%", "x".repeat(1_100_000));
+		ApiClient.Response response = api().postAlert(huge);
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.json()).containsEntry("error", "Payload Too Large");
+	}
+
+	@Test
 	void shouldAnswer404ForAnUnknownAlert() {
 		ApiClient api = api();
 		assertThat(api

@@ -1,7 +1,13 @@
 package io.closeloop.engine.sideeffect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +17,10 @@ import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabas
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
+import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.SideEffects;
 
@@ -19,6 +28,7 @@ import io.closeloop.workers.journal.SideEffects;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:side-effects;MODE=MySQL;DATABASE_TO_LOWER=TRUE")
 @Import({ JpaSideEffects.class, JacksonAutoConfiguration.class })
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class JpaSideEffectsTests {
 
 	@Autowired
@@ -40,6 +50,59 @@ class JpaSideEffectsTests {
 
 		assertThat(runs).hasValue(1);
 		assertThat(second).isEqualTo(first);
+	}
+
+	@Test
+	void shouldLetOnlyOneOfTwoConcurrentDeliveriesAct() throws Exception {
+		String key = SideEffects.key(77, "run-script");
+		AtomicInteger runs = new AtomicInteger();
+		CountDownLatch acting = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(1);
+		try {
+			Future<ScriptRun> first = threads.submit(() -> this.sideEffects.once(key, ScriptRun.class, () -> {
+				runs.incrementAndGet();
+				acting.countDown();
+				await(release);
+				return new ScriptRun("RUN-77", ScriptRun.Status.RUNNING, null, "running");
+			}));
+			assertThat(acting.await(10, TimeUnit.SECONDS)).isTrue();
+
+			assertThatExceptionOfType(ConnectorException.class)
+				.isThrownBy(() -> this.sideEffects.once(key, ScriptRun.class, () -> {
+					runs.incrementAndGet();
+					return new ScriptRun("RUN-78", ScriptRun.Status.RUNNING, null, "running");
+				}))
+				.withMessageContaining("already in progress");
+			release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).runId()).isEqualTo("RUN-77");
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(runs).hasValue(1);
+		assertThat(this.sideEffects.once(key, ScriptRun.class, () -> {
+			throw new AssertionError("must not act again");
+		}).runId()).isEqualTo("RUN-77");
+	}
+
+	@Test
+	void shouldLetARetryActWhenTheActionFailed() {
+		String key = SideEffects.key(78, "close-ticket");
+		assertThatExceptionOfType(ConnectorException.class)
+			.isThrownBy(() -> this.sideEffects.once(key, Boolean.class, () -> {
+				throw new ConnectorException("PSA timed out");
+			}));
+		assertThat(this.sideEffects.once(key, Boolean.class, () -> true)).isTrue();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
