@@ -11,7 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * need.
  */
 @SpringBootApplication(scanBasePackages = "io.closeloop")
-@ConfigurationPropertiesScan("io.closeloop")
+// Only the engine's own: connector settings are bound by their configurations, and only
+// when chosen.
+@ConfigurationPropertiesScan("io.closeloop.engine")
 @EnableScheduling
 public class CloseloopApplication {
 

@@ -1,0 +1,31 @@
+package io.closeloop.workers.connector.tactical;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
+import io.closeloop.workers.connector.http.VendorJson;
+
+/** Tactical RMM as the RMM, when {@code closeloop.rmm.connector=tactical}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "tactical")
+@EnableConfigurationProperties(TacticalRmmProperties.class)
+public class TacticalRmmConfiguration {
+
+	@Bean
+	TacticalRmm tacticalRmm(TacticalRmmProperties properties) {
+		return create(properties, new ObjectMapper());
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static TacticalRmm create(TacticalRmmProperties properties, ObjectMapper mapper) {
+		VendorHttp http = new VendorHttp(TacticalApi.VENDOR, properties.http(), new Redactor(properties.apiKey()));
+		return new TacticalRmm(properties, new TacticalApi(properties, http, new VendorJson(mapper)));
+	}
+
+}

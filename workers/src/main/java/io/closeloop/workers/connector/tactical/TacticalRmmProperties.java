@@ -1,0 +1,49 @@
+package io.closeloop.workers.connector.tactical;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.closeloop.workers.connector.http.HttpSettings;
+import io.closeloop.workers.connector.http.Redactor;
+
+/**
+ * Configuration of the Tactical RMM connector ({@code closeloop.rmm.tactical.*}).
+ *
+ * @param url the API's base URL, e.g. {@code https://api.rmm.example.com}
+ * @param apiKey the API key (sent as {@code X-API-KEY}); from the environment, never
+ * written in a file
+ * @param scriptTimeout how long a script may run on the agent; the request that waits for
+ * it may take this long plus the read timeout
+ * @param scripts remediation name (from the catalog) → Tactical script pk
+ * @param checks verification check name (from the catalog) → pk of the script that checks
+ * it, which exits 0 when the check passes
+ * @param http timeouts and retries
+ */
+@ConfigurationProperties("closeloop.rmm.tactical")
+public record TacticalRmmProperties(URI url, String apiKey, @DefaultValue("PT5M") Duration scriptTimeout,
+		Map<String, Integer> scripts, Map<String, Integer> checks, @DefaultValue HttpSettings http) {
+
+	public TacticalRmmProperties {
+		if (url == null) {
+			throw new IllegalArgumentException("closeloop.rmm.tactical.url must be set to use Tactical RMM");
+		}
+		if (apiKey == null || apiKey.isBlank()) {
+			throw new IllegalArgumentException(
+					"closeloop.rmm.tactical.api-key must be set (from the environment) to use Tactical RMM");
+		}
+		scripts = (scripts != null) ? Map.copyOf(scripts) : Map.of();
+		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
+	}
+
+	@Override
+	public String toString() {
+		return "TacticalRmmProperties[url=" + this.url + ", apiKey=" + Redactor.mask(this.apiKey) + ", scriptTimeout="
+				+ this.scriptTimeout + ", scripts=" + this.scripts + ", checks=" + this.checks + ", http=" + this.http
+				+ "]";
+	}
+
+}

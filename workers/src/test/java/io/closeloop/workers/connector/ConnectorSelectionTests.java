@@ -1,0 +1,62 @@
+package io.closeloop.workers.connector;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.closeloop.workers.connector.datto.DattoRmm;
+import io.closeloop.workers.connector.datto.DattoRmmConfiguration;
+import io.closeloop.workers.connector.tactical.TacticalRmm;
+import io.closeloop.workers.connector.tactical.TacticalRmmConfiguration;
+import io.closeloop.workers.simulator.SimulatedRmm;
+import io.closeloop.workers.simulator.SimulatorConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code closeloop.rmm.connector} picks the one RMM connector; the simulator by default.
+ */
+class ConnectorSelectionTests {
+
+	// A Boot application's conversion service, which the simulator's Duration needs.
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
+		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
+				DattoRmmConfiguration.class);
+
+	@Test
+	void shouldUseTheSimulatorWhenNoConnectorIsChosen() {
+		this.context.run((ctx) -> assertThat(ctx.getBean(RmmConnector.class)).isInstanceOf(SimulatedRmm.class));
+	}
+
+	@Test
+	void shouldUseTacticalRmmWhenChosen() {
+		this.context
+			.withPropertyValues("closeloop.rmm.connector=tactical",
+					"closeloop.rmm.tactical.url=https://rmm.example.com", "closeloop.rmm.tactical.api-key=k",
+					"closeloop.rmm.tactical.scripts.disk-cleanup=12")
+			.run((ctx) -> assertThat(ctx.getBean(RmmConnector.class)).isInstanceOf(TacticalRmm.class));
+	}
+
+	@Test
+	void shouldUseDattoRmmWhenChosen() {
+		this.context
+			.withPropertyValues("closeloop.rmm.connector=datto",
+					"closeloop.rmm.datto.url=https://merlot-api.centrastage.net", "closeloop.rmm.datto.api-key=k",
+					"closeloop.rmm.datto.api-secret=s")
+			.run((ctx) -> assertThat(ctx.getBean(RmmConnector.class)).isInstanceOf(DattoRmm.class));
+	}
+
+	@Test
+	void shouldRefuseToStartDattoWithoutItsSecret() {
+		this.context
+			.withPropertyValues("closeloop.rmm.connector=datto",
+					"closeloop.rmm.datto.url=https://merlot-api.centrastage.net", "closeloop.rmm.datto.api-key=k")
+			.run((ctx) -> assertThat(ctx).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("closeloop.rmm.datto.api-key and api-secret must be set"));
+	}
+
+}
