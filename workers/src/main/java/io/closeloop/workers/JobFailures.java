@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 
 /**
  * Turns a technical failure into a job failure that Zeebe retries with growing backoff;
@@ -37,6 +38,15 @@ public final class JobFailures {
 			return CamundaError.bpmnError(TECHNICAL_FAILURE, reason, Map.of("escalationReason", reason), ex);
 		}
 		return retry(job, ex);
+	}
+
+	/**
+	 * The vendor refused the request (a 4xx other than 401 or 429): retrying cannot help,
+	 * so the alert goes to a person at once with the vendor's answer.
+	 */
+	public static CamundaError rejected(ActivatedJob job, VendorRejectedException ex) {
+		String reason = "Gave up on " + job.getType() + ": " + ex.getMessage();
+		return CamundaError.bpmnError(TECHNICAL_FAILURE, reason, Map.of("escalationReason", reason), ex);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 
 class JobFailuresTests {
 
@@ -41,6 +42,19 @@ class JobFailuresTests {
 		assertThat(bpmnError.getErrorCode()).isEqualTo("TECHNICAL_FAILURE");
 		assertThat((Map<Object, Object>) bpmnError.getVariables()).containsEntry("escalationReason",
 				"Gave up on enrich-alert after repeated failures: RMM timed out");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldHandOverAtOnceWhenTheVendorRefuses() {
+		CamundaError error = JobFailures.rejected(job(5),
+				new VendorRejectedException("Datto RMM", "run quick job", 404, "device not found"));
+
+		assertThat(error).isInstanceOf(BpmnError.class);
+		assertThat(((BpmnError) error).getErrorCode()).isEqualTo("TECHNICAL_FAILURE");
+		assertThat((String) ((Map<Object, Object>) ((BpmnError) error).getVariables()).get("escalationReason"))
+			.startsWith("Gave up on enrich-alert:")
+			.contains("404");
 	}
 
 	@Test

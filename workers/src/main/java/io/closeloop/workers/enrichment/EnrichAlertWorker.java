@@ -13,6 +13,7 @@ import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.RmmConnector;
@@ -59,6 +60,9 @@ public class EnrichAlertWorker {
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
+		}
+		catch (VendorRejectedException ex) {
+			throw JobFailures.rejected(job, ex);
 		}
 	}
 

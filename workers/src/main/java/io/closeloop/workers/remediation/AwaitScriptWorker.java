@@ -10,6 +10,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.AlertJournal;
@@ -45,6 +46,9 @@ public class AwaitScriptWorker {
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
+		}
+		catch (VendorRejectedException ex) {
+			throw JobFailures.rejected(job, ex);
 		}
 		int pollsSoFar = ((polls != null) ? polls : 0) + 1;
 		switch (run.status()) {

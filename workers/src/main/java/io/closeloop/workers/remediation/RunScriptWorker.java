@@ -12,6 +12,7 @@ import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.AlertJournal;
@@ -50,6 +51,9 @@ public class RunScriptWorker {
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
+		}
+		catch (VendorRejectedException ex) {
+			throw JobFailures.rejected(job, ex);
 		}
 	}
 

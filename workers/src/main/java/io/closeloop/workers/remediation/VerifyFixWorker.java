@@ -13,6 +13,7 @@ import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.journal.AlertJournal;
@@ -51,6 +52,9 @@ public class VerifyFixWorker {
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
+		}
+		catch (VendorRejectedException ex) {
+			throw JobFailures.rejected(job, ex);
 		}
 		this.journal.step(alert.alertId(), verification.passed() ? "Fix verified" : "Verification failed",
 				verification.evidence());

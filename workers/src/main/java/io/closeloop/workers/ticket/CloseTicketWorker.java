@@ -7,6 +7,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
@@ -43,6 +44,9 @@ public class CloseTicketWorker {
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
+		}
+		catch (VendorRejectedException ex) {
+			throw JobFailures.rejected(job, ex);
 		}
 		this.journal.outcome(alertId, true, "fix verified");
 		this.journal.status(alertId, AlertStatus.RESOLVED,

@@ -12,6 +12,7 @@ import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
@@ -61,6 +62,9 @@ public class OpenTicketWorker {
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
+		}
+		catch (VendorRejectedException ex) {
+			throw JobFailures.rejected(job, ex);
 		}
 	}
 
