@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,12 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	private static final Logger log = LoggerFactory.getLogger(ApprovalService.class);
 
 	private static final Duration COMPLETE_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * Well beyond {@link #COMPLETE_TIMEOUT}: a claim this old is no longer being worked
+	 * on.
+	 */
+	private static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(2);
 
 	private final ApprovalTaskRepository tasks;
 
@@ -86,7 +93,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 		if (found.isEmpty() || this.board.find(found.get().getAlertId(), scope).isEmpty()) {
 			return ApprovalOutcome.NOT_FOUND;
 		}
-		Integer claimed = this.transactions.execute((tx) -> this.tasks.claim(taskId, technician));
+		Integer claimed = this.transactions.execute((tx) -> this.tasks.claim(taskId, technician, this.clock.instant()));
 		if (claimed == null || claimed == 0) {
 			ApprovalTask task = this.tasks.findById(taskId).orElseThrow();
 			return (task.getState() == ApprovalTask.State.MOOT) ? ApprovalOutcome.NO_LONGER_WAITING
@@ -113,6 +120,28 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 		ApprovalTask.State outcome = approve ? ApprovalTask.State.APPROVED : ApprovalTask.State.REJECTED;
 		finish(taskId, (stored) -> stored.decided(outcome, technician, comment, this.clock.instant()));
 		return approve ? ApprovalOutcome.APPROVED : ApprovalOutcome.REJECTED;
+	}
+
+	/**
+	 * A decision is claimed for at most the time it takes to send it. A claim much older
+	 * than that was interrupted (the application stopped): the task goes back to the
+	 * inbox if its alert still waits for approval, and is moot otherwise.
+	 */
+	@Scheduled(fixedDelayString = "${closeloop.approval.reaper-interval:PT1M}")
+	void releaseInterruptedDecisions() {
+		for (ApprovalTask task : this.tasks.findByStateAndDecidedAtBefore(ApprovalTask.State.DECIDING,
+				this.clock.instant().minus(INTERRUPTED_AFTER))) {
+			boolean stillWaiting = this.board.find(task.getAlertId(), TenantScope.everything())
+				.map((alert) -> "AWAITING_APPROVAL".equals(alert.status()))
+				.orElse(false);
+			if (stillWaiting) {
+				this.transactions.executeWithoutResult((tx) -> this.tasks.release(task.getId()));
+				log.warn("Approval task {} was being decided when interrupted; it is back in the inbox", task.getId());
+			}
+			else {
+				finish(task.getId(), ApprovalTask::moot);
+			}
+		}
 	}
 
 	/** When an alert is resolved or escalated, any task still open for it is moot. */

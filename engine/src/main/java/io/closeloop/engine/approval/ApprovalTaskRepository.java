@@ -1,5 +1,6 @@
 package io.closeloop.engine.approval;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,8 +48,14 @@ interface ApprovalTaskRepository extends JpaRepository<ApprovalTask, Long> {
 	 */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.DECIDING, "
-			+ "t.decidedBy = :technician, t.version = t.version + 1 "
+			+ "t.decidedBy = :technician, t.decidedAt = :at, t.version = t.version + 1 "
 			+ "where t.id = :id and t.state = io.closeloop.engine.approval.ApprovalTask.State.OPEN")
-	int claim(long id, String technician);
+	int claim(long id, String technician, Instant at);
+
+	/**
+	 * Decisions claimed but never finished: the application stopped while delivering
+	 * them.
+	 */
+	List<ApprovalTask> findByStateAndDecidedAtBefore(ApprovalTask.State state, Instant before);
 
 }
