@@ -81,7 +81,7 @@ class AlertLifecycleTests extends IntegrationTest {
 		ApiClient api = api();
 		long id = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(id, "AWAITING_APPROVAL");
-		ApprovalTaskView task = taskFor(id);
+		ApprovalTaskView task = openTaskFor(id);
 		assertThat(task.remediation()).isEqualTo("disk-cleanup");
 		assertThat(task.reasons()).contains("L2: the device is a server");
 
@@ -102,7 +102,7 @@ class AlertLifecycleTests extends IntegrationTest {
 		long id = api.postAlert(body).id();
 		api.awaitStatus(id, "AWAITING_APPROVAL");
 
-		assertThat(this.desk.decide(taskFor(id).id(), false, "month-end close running", "technician",
+		assertThat(this.desk.decide(openTaskFor(id).id(), false, "month-end close running", "technician",
 				TenantScope.everything()))
 			.isEqualTo(ApprovalOutcome.REJECTED);
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
@@ -115,7 +115,7 @@ class AlertLifecycleTests extends IntegrationTest {
 		ApiClient api = api();
 		long id = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(id, "AWAITING_APPROVAL");
-		ApprovalTaskView task = taskFor(id);
+		ApprovalTaskView task = openTaskFor(id);
 
 		this.zeebe.engine().increaseTime(Duration.ofHours(2));
 		Map<String, Object> alert = api.awaitStatus(id, "ESCALATED");
@@ -186,14 +186,6 @@ class AlertLifecycleTests extends IntegrationTest {
 				assertThat(standing.outcomes()).isEqualTo(1);
 				assertThat(standing.successes()).isEqualTo(1);
 			});
-	}
-
-	private ApprovalTaskView taskFor(long alertId) {
-		return this.desk.openTasks(TenantScope.everything())
-			.stream()
-			.filter((task) -> task.alertId() == alertId)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No open approval task for alert " + alertId));
 	}
 
 }

@@ -34,12 +34,7 @@ class InterruptedDecisionTests extends IntegrationTest {
 		ApiClient api = api();
 		long alertId = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(alertId, "AWAITING_APPROVAL");
-		long taskId = this.approvals.openTasks(TenantScope.everything())
-			.stream()
-			.filter((task) -> task.alertId() == alertId)
-			.findFirst()
-			.orElseThrow()
-			.id();
+		long taskId = openTaskFor(alertId).id();
 		// A technician's claim from three minutes ago whose delivery never happened.
 		this.transactions
 			.executeWithoutResult((tx) -> this.tasks.claim(taskId, "technician", Instant.now().minusSeconds(180)));
@@ -58,12 +53,7 @@ class InterruptedDecisionTests extends IntegrationTest {
 		ApiClient api = api();
 		long alertId = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(alertId, "AWAITING_APPROVAL");
-		long taskId = this.approvals.openTasks(TenantScope.everything())
-			.stream()
-			.filter((task) -> task.alertId() == alertId)
-			.findFirst()
-			.orElseThrow()
-			.id();
+		long taskId = openTaskFor(alertId).id();
 		this.transactions.executeWithoutResult((tx) -> this.tasks.claim(taskId, "technician", Instant.now()));
 
 		this.approvals.releaseInterruptedDecisions();

@@ -71,12 +71,7 @@ class TenantIsolationTests extends IntegrationTest {
 		ApiClient api = api();
 		long acmeServerAlert = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(acmeServerAlert, "AWAITING_APPROVAL");
-		long acmeTask = this.desk.openTasks(TenantScope.everything())
-			.stream()
-			.filter((task) -> task.alertId() == acmeServerAlert)
-			.findFirst()
-			.orElseThrow()
-			.id();
+		long acmeTask = openTaskFor(acmeServerAlert).id();
 
 		assertThat(this.desk.openTasks(GLOBEX)).noneMatch((task) -> task.tenant().equals("acme"));
 		assertThat(this.desk.decide(acmeTask, true, "", "globex-tech", GLOBEX)).isEqualTo(ApprovalOutcome.NOT_FOUND);

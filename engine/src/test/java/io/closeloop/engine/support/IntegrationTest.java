@@ -13,6 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.closeloop.engine.autonomy.AutonomyLedger;
+import io.closeloop.ui.security.TenantScope;
+import io.closeloop.ui.tasks.ApprovalDesk;
+import io.closeloop.ui.tasks.ApprovalTaskView;
 
 /**
  * The whole application on the embedded default (in-memory Zeebe, H2 in memory), on
@@ -69,6 +72,18 @@ public abstract class IntegrationTest {
 		for (String category : List.of("disk-space-low", "service-stopped", "print-spooler-stopped")) {
 			this.autonomy.setMode(category, "AUTONOMOUS", "test", "reset between tests");
 		}
+	}
+
+	@Autowired
+	private ApprovalDesk approvalDesk;
+
+	/** The open approval task of the alert, which must be waiting for one. */
+	protected ApprovalTaskView openTaskFor(long alertId) {
+		return this.approvalDesk.openTasks(TenantScope.everything())
+			.stream()
+			.filter((task) -> task.alertId() == alertId)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No open approval task for alert " + alertId));
 	}
 
 	protected ApiClient api() {

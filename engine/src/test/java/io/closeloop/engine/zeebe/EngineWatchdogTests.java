@@ -56,12 +56,7 @@ class EngineWatchdogTests extends IntegrationTest {
 		ApiClient api = api();
 		long id = api.postAlert(Alerts.serverDiskLow()).id();
 		api.awaitStatus(id, "AWAITING_APPROVAL");
-		long taskId = this.desk.openTasks(TenantScope.everything())
-			.stream()
-			.filter((task) -> task.alertId() == id)
-			.findFirst()
-			.orElseThrow()
-			.id();
+		long taskId = openTaskFor(id).id();
 
 		this.zeebe.stopEngine();
 		for (int probe = 0; probe < 3; probe++) {
