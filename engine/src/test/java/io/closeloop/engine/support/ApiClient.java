@@ -117,6 +117,11 @@ public final class ApiClient {
 		return (Map<String, Object>) alert.get("decision");
 	}
 
+	/** A path segment as a client would send it. */
+	public static String encode(String segment) {
+		return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
 	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}

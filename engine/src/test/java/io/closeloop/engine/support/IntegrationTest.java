@@ -42,6 +42,10 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.simulator.script-duration", () -> "PT0.5S");
 		registry.add("closeloop.zeebe.watchdog.interval", () -> "PT1H");
 		registry.add("closeloop.intake.pending-retry-interval", () -> "PT1H");
+		// The fuzz tests send thousands of requests; the limit itself is tested on its
+		// own.
+		registry.add("closeloop.intake.limits.requests-per-second", () -> "100000");
+		registry.add("closeloop.intake.limits.burst", () -> "100000");
 		// The demo's keys and users, and one client's own: a list is bound from one
 		// source whole.
 		registry.add("closeloop.security.api-keys[0].name", () -> "demo");
