@@ -1,5 +1,6 @@
 package io.closeloop.engine.autonomy;
 
+import java.util.Locale;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -128,10 +129,8 @@ public class AutonomyLedger implements AutonomyModes, AutonomyBoard {
 				(int) counted.stream().filter(RemediationOutcome::isSuccess).count());
 		if (evidence.outcomes() >= this.properties.minOutcomes()
 				&& evidence.lowerBound() >= this.properties.minLowerBound()) {
-			change(category, next,
-					String.format(java.util.Locale.ROOT, "earned: %d of %d succeeded, lower bound %.3f >= %.3f",
-							evidence.successes(), evidence.outcomes(), evidence.lowerBound(),
-							this.properties.minLowerBound()),
+			change(category, next, String.format(Locale.ROOT, "earned: %d of %d succeeded, lower bound %.3f >= %.3f",
+					evidence.successes(), evidence.outcomes(), evidence.lowerBound(), this.properties.minLowerBound()),
 					evidence, lastOutcomeId, "closeloop");
 		}
 	}

@@ -1,6 +1,7 @@
 package io.closeloop.engine.correlation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public class AlertCorrelator {
 	public void correlate(Alert alert) {
 		AlertFact fact = new AlertFact(alert.getTenant(), alert.getType(), alert.getSeverity(), alert.getMessage(),
 				alert.getDeviceRole(), alert.getDeviceOs(), Map.of());
-		String category = this.rules.active().current().propose(fact, java.util.List.of()).category();
+		String category = this.rules.active().current().propose(fact, List.of()).category();
 		if (category == null) {
 			// Unclassified alerts are each their own story: a person sees every one.
 			return;

@@ -1,5 +1,6 @@
 package io.closeloop.workers.connector.http;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,10 +15,7 @@ public final class Redactor {
 	private final List<String> secrets;
 
 	public Redactor(String... secrets) {
-		this.secrets = java.util.Arrays.stream(secrets)
-			.filter(Objects::nonNull)
-			.filter((secret) -> !secret.isBlank())
-			.toList();
+		this.secrets = Arrays.stream(secrets).filter(Objects::nonNull).filter((secret) -> !secret.isBlank()).toList();
 	}
 
 	public String clean(String text) {

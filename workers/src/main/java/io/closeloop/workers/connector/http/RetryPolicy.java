@@ -1,5 +1,6 @@
 package io.closeloop.workers.connector.http;
 
+import java.util.Locale;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -25,7 +26,7 @@ final class RetryPolicy {
 			.retryOnException(retried)
 			.intervalBiFunction(wait(settings))
 			.build();
-		return Retry.of(name + "-" + idempotence.name().toLowerCase(java.util.Locale.ROOT), config);
+		return Retry.of(name + "-" + idempotence.name().toLowerCase(Locale.ROOT), config);
 	}
 
 	private static IntervalBiFunction<Object> wait(HttpSettings settings) {
