@@ -1,6 +1,7 @@
 package io.closeloop.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.grpc.Status;
 
 /**
  * The alert-to-resolution model alone: every worker is played by the test, so each path
@@ -32,6 +35,24 @@ class AlertToResolutionProcessTests {
 	@AfterEach
 	void stop() {
 		this.engine.close();
+	}
+
+	@Test
+	void shouldStartOneInstanceFromAStartMessageSentAgain() {
+		Map<String, Object> variables = Map.of("alertId", 42, "processGeneration", 1);
+		startMessage("alert-42-start-1", variables);
+		assertThatExceptionOfType(ClientStatusException.class)
+			.isThrownBy(() -> startMessage("alert-42-start-1", variables))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+		// Another start for the same alert while its process runs waits instead of
+		// starting a second instance.
+		startMessage("alert-42-start-2", variables);
+
+		List<Long> started = this.engine.startedInstances("alert-to-resolution");
+		assertThat(started).hasSize(1);
+		ActivatedJob first = this.engine.nextJob("open-psa-ticket");
+		assertThat(first.getProcessInstanceKey()).isEqualTo(started.get(0));
+		assertThat(first.getVariablesAsMap()).containsEntry("alertId", 42).containsEntry("processGeneration", 1);
 	}
 
 	@Test
@@ -201,6 +222,19 @@ class AlertToResolutionProcessTests {
 		}
 		this.engine.complete("decide-remediation", decided);
 		return instance;
+	}
+
+	private void startMessage(String messageId, Map<String, Object> variables) {
+		this.engine.client()
+			.newPublishMessageCommand()
+			.messageName("alert-received")
+			.correlationKey("alert-42")
+			.messageId(messageId)
+			.timeToLive(Duration.ofMinutes(10))
+			.variables(variables)
+			.send()
+			.join();
+		this.engine.idle();
 	}
 
 	private void remediateAndVerify() {

@@ -124,6 +124,21 @@ final class ProcessTestEngine implements AutoCloseable {
 		}
 	}
 
+	/** Keys of the instances of the process that were started, in order. */
+	@SuppressWarnings("unchecked")
+	List<Long> startedInstances(String processId) {
+		idle();
+		return StreamSupport.stream(this.engine.getRecordStreamSource().getRecords().spliterator(), false)
+			.filter((record) -> record.getRecordType() == RecordType.EVENT)
+			.filter((record) -> record.getValueType() == ValueType.PROCESS_INSTANCE)
+			.filter((record) -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+			.map((record) -> (Record<ProcessInstanceRecordValue>) record)
+			.filter((record) -> record.getValue().getBpmnElementType().name().equals("PROCESS"))
+			.filter((record) -> record.getValue().getBpmnProcessId().equals(processId))
+			.map((record) -> record.getValue().getProcessInstanceKey())
+			.toList();
+	}
+
 	/** Element ids, in order, that completed in the process instance. */
 	List<String> completedElements(long processInstanceKey) {
 		idle();

@@ -63,6 +63,13 @@ public class Alert {
 	@Column(name = "process_instance_key")
 	private Long processInstanceKey;
 
+	/**
+	 * How many times its process was started: 0 before the first start, more after a lost
+	 * process was resumed.
+	 */
+	@Column(name = "process_generation")
+	private int processGeneration;
+
 	@Column(name = "ticket_system")
 	private String ticketSystem;
 
@@ -230,6 +237,10 @@ public class Alert {
 
 	public Long getProcessInstanceKey() {
 		return this.processInstanceKey;
+	}
+
+	public int getProcessGeneration() {
+		return this.processGeneration;
 	}
 
 	public String getTicketSystem() {

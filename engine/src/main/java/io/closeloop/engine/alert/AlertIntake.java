@@ -1,41 +1,36 @@
 package io.closeloop.engine.alert;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.closeloop.engine.correlation.AlertCorrelator;
-import io.closeloop.workers.journal.AlertStatus;
 
 /**
- * Takes alerts in: stores each one before answering, answers a vendor's retry with the
- * alert it already has, and starts the process for it. An alert whose process could not
- * be started (the engine was down) is kept and started later by {@link #startPending()}.
+ * Takes alerts in: stores each one with its process start in one transaction before
+ * answering, and answers a vendor's retry with the alert it already has. The start waits
+ * in the outbox until {@link ProcessStartDispatcher} hands it to the engine, so an
+ * accepted alert is never lost to an engine that is down, busy or being replaced.
  */
 @Service
-class AlertIntake {
+public class AlertIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
-
-	/**
-	 * Leaves a just-received alert to the request that received it before the retrier
-	 * picks it up.
-	 */
-	private static final Duration PENDING_GRACE = Duration.ofSeconds(15);
-
-	private static final String WAITING = "Waiting for the engine";
 
 	private final AlertRepository alerts;
 
 	private final AlertEventRepository events;
+
+	private final ProcessStartRepository starts;
+
+	private final ProcessStartDispatcher dispatcher;
+
+	private final ProcessStartSettings settings;
 
 	private final ProcessStarter starter;
 
@@ -45,18 +40,30 @@ class AlertIntake {
 
 	private final Clock clock;
 
-	AlertIntake(AlertRepository alerts, AlertEventRepository events, ProcessStarter starter,
+	AlertIntake(AlertRepository alerts, AlertEventRepository events, ProcessStartRepository starts,
+			ProcessStartDispatcher dispatcher, ProcessStartSettings settings, ProcessStarter starter,
 			TransactionTemplate transactions, AlertCorrelator correlator) {
-		this.correlator = correlator;
 		this.alerts = alerts;
 		this.events = events;
+		this.starts = starts;
+		this.dispatcher = dispatcher;
+		this.settings = settings;
 		this.starter = starter;
 		this.transactions = transactions;
+		this.correlator = correlator;
 		this.clock = Clock.systemUTC();
 	}
 
-	/** Stores the alert (or finds the one already stored) and starts its process. */
-	Accepted accept(AlertRequest request) {
+	/**
+	 * Stores the alert (or finds the one already stored) and queues its process start.
+	 * @throws IntakeSaturatedException when so many starts wait that taking more would
+	 * only make every alert late; the sender should retry later
+	 */
+	public Accepted accept(AlertRequest request) {
+		long backlog = this.dispatcher.backlog();
+		if (backlog >= this.settings.maxBacklog()) {
+			throw new IntakeSaturatedException(backlog);
+		}
 		Accepted accepted;
 		try {
 			accepted = this.transactions.execute((tx) -> store(request));
@@ -69,7 +76,10 @@ class AlertIntake {
 		}
 		if (!accepted.duplicate()) {
 			correlate(accepted.alert());
-			startProcess(accepted.alert());
+			// The start was stored not yet due, so that it would not start before its
+			// correlation: it may go now.
+			this.starts.dueNow(accepted.alert().getId(), this.clock.instant());
+			this.dispatcher.wake();
 		}
 		return accepted;
 	}
@@ -82,12 +92,14 @@ class AlertIntake {
 			return new Accepted(existing.get(), true);
 		}
 		AlertRequest.Device device = request.device();
-		Alert alert = this.alerts
-			.saveAndFlush(new Alert(request.tenant(), request.source(), request.externalId(), request.type(),
-					request.severity(), request.message(), device.id(), device.hostname(), device.os(), device.role(),
-					this.starter.metricsJson(request.metrics()), request.occurredAt(), this.clock.instant()));
-		this.events.save(new AlertEvent(alert.getId(), this.clock.instant(), "Received",
+		Instant now = this.clock.instant();
+		Alert alert = this.alerts.saveAndFlush(new Alert(request.tenant(), request.source(), request.externalId(),
+				request.type(), request.severity(), request.message(), device.id(), device.hostname(), device.os(),
+				device.role(), this.starter.metricsJson(request.metrics()), request.occurredAt(), now));
+		this.events.save(new AlertEvent(alert.getId(), now, "Received",
 				"from " + request.source() + " (" + request.externalId() + ")"));
+		this.starts
+			.save(new ProcessStart(alert.getId(), 1, "received", now, now.plus(this.settings.correlationGrace())));
 		return new Accepted(alert, false);
 	}
 
@@ -102,42 +114,8 @@ class AlertIntake {
 		}
 	}
 
-	private void startProcess(Alert stored) {
-		long key;
-		// Read again: correlation may have linked it to an incident or an earlier alert.
-		Alert alert = this.alerts.findById(stored.getId()).orElse(stored);
-		try {
-			key = this.starter.start(alert);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not start the process for alert {} yet: {}", alert.getId(), ex.getMessage());
-			if (!this.events.existsByAlertIdAndStep(alert.getId(), WAITING)) {
-				this.events.save(new AlertEvent(alert.getId(), this.clock.instant(), WAITING,
-						"the process engine could not be reached; the alert is kept and started when it can be"));
-			}
-			return;
-		}
-		this.transactions.executeWithoutResult((tx) -> {
-			this.alerts.processStarted(alert.getId(), key);
-			this.events.save(new AlertEvent(alert.getId(), this.clock.instant(), "Process started", "instance " + key));
-		});
-	}
-
-	/**
-	 * Starts processes for alerts stored while the engine could not be reached, oldest
-	 * first.
-	 */
-	@Scheduled(fixedDelayString = "${closeloop.intake.pending-retry-interval:PT10S}")
-	void startPending() {
-		List<Alert> pending = this.alerts.findByStatusAndProcessInstanceKeyIsNullAndReceivedAtBeforeOrderByIdAsc(
-				AlertStatus.RECEIVED, this.clock.instant().minus(PENDING_GRACE), PageRequest.of(0, 100));
-		for (Alert alert : pending) {
-			startProcess(alert);
-		}
-	}
-
 	/** The stored alert, and whether it had been stored before this request. */
-	record Accepted(Alert alert, boolean duplicate) {
+	public record Accepted(Alert alert, boolean duplicate) {
 
 	}
 

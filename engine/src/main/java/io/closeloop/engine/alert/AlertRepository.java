@@ -1,6 +1,5 @@
 package io.closeloop.engine.alert;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +17,14 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	Optional<Alert> findBySourceAndExternalId(String source, String externalId);
 
 	/**
-	 * Records the process instance without touching the version: the first worker may
-	 * already be updating the alert, and the two must not fail each other.
+	 * Records that the engine took the alert's start of this generation, without touching
+	 * the version: the first worker may already be updating the alert, and the two must
+	 * not fail each other.
 	 */
 	@Transactional
 	@Modifying
-	@Query("update Alert a set a.processInstanceKey = :key where a.id = :id")
-	int processStarted(long id, long key);
+	@Query("update Alert a set a.processGeneration = :generation where a.id = :id and a.processGeneration < :generation")
+	int processStarted(long id, int generation);
 
 	/** Links an alert to its incident once; returns 0 when it already was. */
 	@Transactional
@@ -38,21 +38,16 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	int linkRecurrence(long id, long earlier);
 
 	/**
-	 * Alerts whose process was running when it was lost with the embedded engine's
-	 * memory.
+	 * Alerts whose process was started and has not finished, leaving out those waiting in
+	 * the outbox for a start: after the embedded engine lost its memory, their processes
+	 * are gone.
 	 */
-	@Query("select a from Alert a where a.processInstanceKey is not null and a.status not in :finals")
+	@Query("select a from Alert a where a.processGeneration > 0 and a.status not in :finals"
+			+ " and not exists (select s from ProcessStart s where s.alertId = a.id) order by a.id")
 	List<Alert> findInFlight(Collection<AlertStatus> finals);
 
 	List<Alert> findByOrderByIdDesc(Pageable page);
 
 	List<Alert> findByTenantInOrderByIdDesc(Collection<String> tenants, Pageable page);
-
-	/**
-	 * Alerts stored whose process was never started (the engine was unreachable at the
-	 * time).
-	 */
-	List<Alert> findByStatusAndProcessInstanceKeyIsNullAndReceivedAtBeforeOrderByIdAsc(AlertStatus status,
-			Instant receivedBefore, Pageable page);
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Component;
 
@@ -19,35 +20,57 @@ class ProcessStarter {
 
 	static final String PROCESS_ID = "alert-to-resolution";
 
+	/** The name of the message that starts an alert's process. */
+	static final String START_MESSAGE = "alert-received";
+
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
 	private final CamundaClient client;
 
 	private final ProcessSettings settings;
 
+	private final ProcessStartSettings startSettings;
+
 	private final ObjectMapper json;
 
 	private final AlertRepository alerts;
 
-	ProcessStarter(CamundaClient client, ProcessSettings settings, ObjectMapper json, AlertRepository alerts) {
+	ProcessStarter(CamundaClient client, ProcessSettings settings, ProcessStartSettings startSettings,
+			ObjectMapper json, AlertRepository alerts) {
 		this.client = client;
 		this.settings = settings;
+		this.startSettings = startSettings;
 		this.json = json;
 		this.alerts = alerts;
 	}
 
 	/**
-	 * Creates the instance and returns its key; throws when the engine cannot be reached.
+	 * Sends the message that starts the alert's process. The message id names the alert
+	 * and the generation, so a start sent again (its answer was lost to a timeout) is
+	 * refused by the engine instead of starting a second instance; the correlation key
+	 * keeps a second instance from starting while one runs.
+	 * @return the engine's answer; fails when the engine cannot be reached or refuses
 	 */
-	long start(Alert alert) {
-		return this.client.newCreateInstanceCommand()
-			.bpmnProcessId(PROCESS_ID)
-			.latestVersion()
-			.variables(variables(alert))
+	CompletableFuture<?> start(Alert alert, int generation) {
+		Map<String, Object> variables = variables(alert);
+		variables.put("processGeneration", generation);
+		return this.client.newPublishMessageCommand()
+			.messageName(START_MESSAGE)
+			.correlationKey(correlationKey(alert.getId()))
+			.messageId(messageId(alert.getId(), generation))
+			.timeToLive(this.startSettings.messageTtl())
+			.variables(variables)
 			.requestTimeout(START_TIMEOUT)
 			.send()
-			.join()
-			.getProcessInstanceKey();
+			.toCompletableFuture();
+	}
+
+	static String correlationKey(long alertId) {
+		return "alert-" + alertId;
+	}
+
+	static String messageId(long alertId, int generation) {
+		return "alert-" + alertId + "-start-" + generation;
 	}
 
 	Map<String, Object> variables(Alert alert) {

@@ -3,8 +3,6 @@ package io.closeloop.engine.approval;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,6 +23,7 @@ import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalOutcome;
 import io.closeloop.ui.tasks.ApprovalTaskView;
+import io.closeloop.workers.approval.ApprovalDecision;
 import io.closeloop.workers.approval.ApprovalInbox;
 import io.closeloop.workers.approval.ApprovalRequest;
 import io.grpc.Status;
@@ -67,13 +66,23 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	}
 
 	@Override
-	public void taskOpened(ApprovalRequest request) {
-		this.transactions.executeWithoutResult((tx) -> {
+	public Optional<ApprovalDecision> taskOpened(ApprovalRequest request) {
+		return this.transactions.execute((tx) -> {
+			// A technician answered before the alert's earlier process was lost: the
+			// answer stands.
+			Optional<ApprovalTask> answered = this.tasks.findFirstByAlertIdAndStateInOrderByIdDesc(request.alertId(),
+					List.of(ApprovalTask.State.APPROVED, ApprovalTask.State.REJECTED));
+			if (answered.isPresent()) {
+				ApprovalTask task = answered.get();
+				return Optional.of(new ApprovalDecision(task.getState() == ApprovalTask.State.APPROVED,
+						task.getDecidedBy(), task.getDecisionComment()));
+			}
 			// A job handed out again after a timeout is the same task.
 			if (this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId()).isEmpty()) {
 				this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
 						request.elementInstanceKey(), this.clock.instant(), request.dueAt()));
 			}
+			return Optional.<ApprovalDecision>empty();
 		});
 	}
 
@@ -102,7 +111,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 		ApprovalTask task = found.get();
 		try {
 			this.client.newCompleteCommand(task.getJobKey())
-				.variables(decisionVariables(approve, comment, technician))
+				.variables(new ApprovalDecision(approve, technician, comment).variables())
 				.requestTimeout(COMPLETE_TIMEOUT)
 				.send()
 				.join();
@@ -161,18 +170,6 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 		if (moot != null && moot > 0) {
 			log.warn("{} approval task(s) became moot: {}", moot, lost.why());
 		}
-	}
-
-	private Map<String, Object> decisionVariables(boolean approve, String comment, String technician) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("approved", approve);
-		variables.put("approvedBy", technician);
-		variables.put("approvalComment", (comment != null) ? comment : "");
-		if (!approve) {
-			variables.put("escalationReason",
-					"Rejected by " + technician + ((comment != null && !comment.isBlank()) ? ": " + comment : ""));
-		}
-		return variables;
 	}
 
 	private ApprovalOutcome release(long taskId, RuntimeException ex) {

@@ -102,6 +102,10 @@ class ApprovalTask {
 		return this.state;
 	}
 
+	String getDecisionComment() {
+		return this.decisionComment;
+	}
+
 	String getDecidedBy() {
 		return this.decidedBy;
 	}

@@ -1,6 +1,7 @@
 package io.closeloop.engine.approval;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 interface ApprovalTaskRepository extends JpaRepository<ApprovalTask, Long> {
 
 	Optional<ApprovalTask> findByJobKeyAndAlertId(long jobKey, long alertId);
+
+	/** The alert's latest task in one of the states, e.g. the last answered one. */
+	Optional<ApprovalTask> findFirstByAlertIdAndStateInOrderByIdDesc(long alertId,
+			Collection<ApprovalTask.State> states);
 
 	List<ApprovalTask> findByStateOrderByDueAtAsc(ApprovalTask.State state);
 

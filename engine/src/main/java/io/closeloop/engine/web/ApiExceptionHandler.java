@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.closeloop.engine.alert.IntakeSaturatedException;
 
 /**
  * Bad input to the API gets a 400 that says what was wrong, every field at once, never a
@@ -58,6 +61,13 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException ex) {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.body(new ApiError(415, "Unsupported Media Type", "Send the body as application/json", List.of()));
+	}
+
+	@ExceptionHandler(IntakeSaturatedException.class)
+	ResponseEntity<ApiError> saturated(IntakeSaturatedException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(new ApiError(503, "Service Unavailable", ex.getMessage(), List.of()));
 	}
 
 	private static ResponseEntity<ApiError> badRequest(String message, List<ApiError.FieldError> errors) {

@@ -112,6 +112,7 @@ public class EngineWatchdog {
 
 	private void replaceEmbedded(EmbeddedZeebe engine) {
 		try {
+			this.deployer.engineReplaced();
 			engine.replace();
 			this.publisher.publishEvent(new EngineStateLost("the embedded engine died and was replaced"));
 			deployWhenReachable();

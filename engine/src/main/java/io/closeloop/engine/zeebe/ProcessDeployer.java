@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -33,10 +34,14 @@ public class ProcessDeployer {
 
 	private final String locations;
 
+	private final ApplicationEventPublisher publisher;
+
 	ProcessDeployer(CamundaClient client,
-			@Value("${closeloop.processes.locations:classpath*:processes/*.bpmn}") String locations) {
+			@Value("${closeloop.processes.locations:classpath*:processes/*.bpmn}") String locations,
+			ApplicationEventPublisher publisher) {
 		this.client = client;
 		this.locations = locations;
+		this.publisher = publisher;
 	}
 
 	private volatile boolean deployed;
@@ -66,6 +71,19 @@ public class ProcessDeployer {
 		}
 	}
 
+	/**
+	 * Whether the engine now answering has the processes: nothing may start a process by
+	 * message before, or the message would wait for a definition that is not there.
+	 */
+	public boolean isDeployed() {
+		return this.deployed;
+	}
+
+	/** The engine was replaced by an empty one: its processes must be deployed again. */
+	public void engineReplaced() {
+		this.deployed = false;
+	}
+
 	/** Deploys the processes; returns the names of the resources deployed. */
 	public List<String> deploy() {
 		List<Resource> resources = resources();
@@ -90,6 +108,7 @@ public class ProcessDeployer {
 		command.send().join();
 		this.deployed = true;
 		log.info("Deployed {}", names);
+		this.publisher.publishEvent(new ProcessesDeployed(names));
 		return names;
 	}
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ abstract class AlertPersistenceContract {
 
 	@Autowired
 	private AlertEventRepository events;
+
+	@Autowired
+	private ProcessStartRepository starts;
 
 	@Test
 	void shouldStoreAnAlertAndReadItBack() {
@@ -79,16 +83,44 @@ abstract class AlertPersistenceContract {
 	}
 
 	@Test
-	void shouldFindAlertsWhoseProcessNeverStarted() {
-		Alert waiting = this.alerts.saveAndFlush(alert("a-5", "m", null));
-		Alert started = this.alerts.saveAndFlush(alert("a-6", "m", null));
-		assertThat(this.alerts.processStarted(started.getId(), 42L)).isEqualTo(1);
+	void shouldHandOutDueStartsInTheOrderTheAlertsCame() {
+		// Whole milliseconds: a database may round sub-microsecond digits up.
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Alert first = this.alerts.saveAndFlush(alert("a-5", "m", null));
+		Alert second = this.alerts.saveAndFlush(alert("a-6", "m", null));
+		Alert later = this.alerts.saveAndFlush(alert("a-7", "m", null));
+		// Stored out of order, and one not due yet.
+		this.starts.saveAndFlush(new ProcessStart(second.getId(), 1, "received", now, now));
+		this.starts.saveAndFlush(new ProcessStart(later.getId(), 1, "received", now, now.plusSeconds(60)));
+		this.starts.saveAndFlush(new ProcessStart(first.getId(), 1, "received", now, now));
 
-		assertThat(this.alerts.findByStatusAndProcessInstanceKeyIsNullAndReceivedAtBeforeOrderByIdAsc(
-				AlertStatus.RECEIVED, Instant.now().plusSeconds(1), PageRequest.of(0, 10)))
+		List<Long> mine = List.of(first.getId(), second.getId(), later.getId());
+		assertThat(this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now, PageRequest.of(0, 10)))
+			.extracting(ProcessStart::getAlertId)
+			.filteredOn(mine::contains)
+			.containsExactly(first.getId(), second.getId());
+		assertThat(this.starts.dueNow(later.getId(), now)).isEqualTo(1);
+		assertThat(this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now, PageRequest.of(0, 10)))
+			.extracting(ProcessStart::getAlertId)
+			.filteredOn(mine::contains)
+			.containsExactly(first.getId(), second.getId(), later.getId());
+	}
+
+	@Test
+	void shouldCountAnAlertInFlightOnlyOnceItsStartLeftTheOutbox() {
+		Instant now = Instant.now();
+		Alert running = this.alerts.saveAndFlush(alert("a-8", "m", null));
+		Alert waiting = this.alerts.saveAndFlush(alert("a-9", "m", null));
+		Alert neverStarted = this.alerts.saveAndFlush(alert("a-10", "m", null));
+		assertThat(this.alerts.processStarted(running.getId(), 1)).isEqualTo(1);
+		assertThat(this.alerts.processStarted(running.getId(), 1)).as("a generation is recorded once").isZero();
+		assertThat(this.alerts.processStarted(waiting.getId(), 1)).isEqualTo(1);
+		this.starts.saveAndFlush(new ProcessStart(waiting.getId(), 2, "resumed", now, now));
+
+		assertThat(this.alerts.findInFlight(EnumSet.of(AlertStatus.RESOLVED, AlertStatus.ESCALATED)))
 			.extracting(Alert::getId)
-			.contains(waiting.getId())
-			.doesNotContain(started.getId());
+			.contains(running.getId())
+			.doesNotContain(waiting.getId(), neverStarted.getId());
 	}
 
 	private static Alert alert(String externalId, String message, Instant occurredAt) {

@@ -2,12 +2,14 @@ package io.closeloop.workers.approval;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.workers.journal.AlertStatus;
 
@@ -39,11 +41,18 @@ public class ApprovalTaskWorker {
 
 	@JobWorker(type = TYPE, autoComplete = false, timeout = JOB_TIMEOUT_MS,
 			fetchVariables = { "alertId", "approvalSla" })
-	public void openTask(ActivatedJob job, @Variable(name = "alertId") Long alertId,
+	public void openTask(JobClient client, ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "approvalSla") String approvalSla) {
 		Instant dueAt = Instant.now().plus(parse(approvalSla));
-		this.inbox.taskOpened(new ApprovalRequest(job.getKey(), alertId, job.getProcessInstanceKey(),
-				job.getElementInstanceKey(), dueAt));
+		Optional<ApprovalDecision> earlier = this.inbox.taskOpened(new ApprovalRequest(job.getKey(), alertId,
+				job.getProcessInstanceKey(), job.getElementInstanceKey(), dueAt));
+		if (earlier.isPresent()) {
+			ApprovalDecision decision = earlier.get();
+			this.journal.step(alertId, "Approval carried over", (decision.approved() ? "approved" : "rejected") + " by "
+					+ decision.technician() + " before the earlier process was lost; not asked again");
+			client.newCompleteCommand(job.getKey()).variables(decision.variables()).send().join();
+			return;
+		}
 		this.journal.status(alertId, AlertStatus.AWAITING_APPROVAL, "waiting for a technician until " + dueAt);
 	}
 

@@ -1,0 +1,31 @@
+package io.closeloop.engine.alert;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
+
+interface ProcessStartRepository extends JpaRepository<ProcessStart, Long> {
+
+	/**
+	 * The starts that are due, oldest alert first: alerts start in the order they came.
+	 */
+	List<ProcessStart> findByDueAtLessThanEqualOrderByAlertIdAsc(Instant now, Pageable page);
+
+	/** Makes a start due at once (the alert's correlation is done). */
+	@Transactional
+	@Modifying
+	@Query("update ProcessStart s set s.dueAt = :now where s.alertId = :alertId and s.dueAt > :now")
+	int dueNow(long alertId, Instant now);
+
+	/** Puts every waiting start back to due, e.g. when the engine answers again. */
+	@Transactional
+	@Modifying
+	@Query("update ProcessStart s set s.dueAt = :now where s.dueAt > :now")
+	int allDueNow(Instant now);
+
+}

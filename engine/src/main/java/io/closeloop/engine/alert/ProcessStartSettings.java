@@ -1,0 +1,40 @@
+package io.closeloop.engine.alert;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How alerts' processes are started from the outbox ({@code closeloop.process-start.*}).
+ *
+ * @param batchSize starts handed to the engine in one go
+ * @param inFlight start messages sent before waiting for the engine's answers
+ * @param idleWait how long the dispatcher sleeps when nothing is due and nobody woke it
+ * @param correlationGrace how long a just-stored alert may wait for its correlation
+ * before it starts anyway
+ * @param messageTtl how long the engine keeps a start message, and so refuses a repeat of
+ * it: well beyond {@code maxBackoff}
+ * @param maxBackoff the longest pause between tries when the engine cannot take starts
+ * @param maxResumes how many times a lost process is started again before the alert is
+ * handed to a person
+ * @param maxBacklog starts waiting in the outbox beyond which intake answers 503
+ */
+@ConfigurationProperties("closeloop.process-start")
+public record ProcessStartSettings(@DefaultValue("200") int batchSize, @DefaultValue("32") int inFlight,
+		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT5S") Duration correlationGrace,
+		@DefaultValue("PT10M") Duration messageTtl, @DefaultValue("PT30S") Duration maxBackoff,
+		@DefaultValue("3") int maxResumes, @DefaultValue("20000") int maxBacklog) {
+
+	public ProcessStartSettings {
+		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1) {
+			throw new IllegalArgumentException(
+					"closeloop.process-start: batch-size, in-flight and max-backlog must be positive, max-resumes not negative");
+		}
+		if (messageTtl.compareTo(maxBackoff.multipliedBy(2)) < 0) {
+			throw new IllegalArgumentException(
+					"closeloop.process-start.message-ttl must be at least twice max-backoff, or a repeated start could be taken as new");
+		}
+	}
+
+}
