@@ -180,12 +180,11 @@ public class HaloPsa implements PsaConnector {
 	}
 
 	private static long ticketId(TicketRef ticket) {
-		try {
-			return Long.parseLong(ticket.id());
+		String id = (ticket != null) ? ticket.id() : null;
+		if (id == null || !id.matches("[0-9]{1,18}")) {
+			throw new IllegalArgumentException("Not a HaloPSA ticket id: " + id);
 		}
-		catch (NumberFormatException | NullPointerException ex) {
-			throw new IllegalArgumentException("Not a HaloPSA ticket id: " + ((ticket != null) ? ticket.id() : null));
-		}
+		return Long.parseLong(id);
 	}
 
 	private TicketRef ticketRef(JsonNode ticket, String operation) {
