@@ -68,19 +68,7 @@ class NcentralApi {
 	}
 
 	private JsonNode authorized(String operation, Idempotence idempotence, Function<String, HttpRequest> request) {
-		String token = this.access.token();
-		try {
-			return send(operation, idempotence, () -> request.apply(token));
-		}
-		catch (VendorRejectedException ex) {
-			if (ex.status() != 401) {
-				throw ex;
-			}
-			// The access token was revoked or expired early: renewed once, one more try.
-			this.access.rejected(token);
-			String renewed = this.access.token();
-			return send(operation, idempotence, () -> request.apply(renewed));
-		}
+		return this.access.authorized((token) -> send(operation, idempotence, () -> request.apply(token)));
 	}
 
 	private JsonNode send(String operation, Idempotence idempotence, Supplier<HttpRequest> request) {

@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
 import io.closeloop.workers.connector.http.OAuthTokenCache;
@@ -74,20 +73,7 @@ class NinjaOneApi {
 
 	private VendorResponse authorized(String operation, Idempotence idempotence,
 			Function<String, HttpRequest> request) {
-		String token = this.tokens.token();
-		try {
-			return this.http.send(operation, idempotence, () -> request.apply(token));
-		}
-		catch (VendorRejectedException ex) {
-			if (ex.status() != 401) {
-				throw ex;
-			}
-			// The token expired early or was revoked: one new token, one more try. A
-			// second 401 means the client itself is refused.
-			this.tokens.rejected(token);
-			String renewed = this.tokens.token();
-			return this.http.send(operation, idempotence, () -> request.apply(renewed));
-		}
+		return this.tokens.authorized((token) -> this.http.send(operation, idempotence, () -> request.apply(token)));
 	}
 
 	private HttpRequest.Builder api(String pathAndQuery, String token) {
