@@ -2,7 +2,10 @@ package io.closeloop.workers.connector.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import io.closeloop.workers.connector.VendorRejectedException;
 
 /**
  * Keeps one bearer token and fetches a new one shortly before it expires, or when the
@@ -35,6 +38,25 @@ public class OAuthTokenCache {
 			this.current = this.fetch.get();
 		}
 		return this.current.value();
+	}
+
+	/**
+	 * Makes a call with the token; when the vendor answers 401 (the token expired early
+	 * or was revoked), makes it once more with a new token. A second 401 means the
+	 * credentials themselves are refused, and is thrown.
+	 */
+	public <T> T authorized(Function<String, T> call) {
+		String token = token();
+		try {
+			return call.apply(token);
+		}
+		catch (VendorRejectedException ex) {
+			if (ex.status() != 401) {
+				throw ex;
+			}
+			rejected(token);
+			return call.apply(token());
+		}
 	}
 
 	/**

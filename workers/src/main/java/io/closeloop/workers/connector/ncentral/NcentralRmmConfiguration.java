@@ -1,0 +1,36 @@
+package io.closeloop.workers.connector.ncentral;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.closeloop.workers.connector.ScriptRunPoller;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
+import io.closeloop.workers.connector.http.VendorJson;
+
+/** N-able N-central as the RMM, when {@code closeloop.rmm.connector=ncentral}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "ncentral")
+@EnableConfigurationProperties(NcentralRmmProperties.class)
+public class NcentralRmmConfiguration {
+
+	@Bean
+	NcentralRmm ncentralRmm(NcentralRmmProperties properties) {
+		return create(properties, new ObjectMapper(), Clock.systemUTC());
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static NcentralRmm create(NcentralRmmProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(NcentralApi.VENDOR, properties.http(),
+				new Redactor(properties.userApiToken()));
+		return new NcentralRmm(properties, new NcentralApi(properties, http, new VendorJson(mapper), clock), clock,
+				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));
+	}
+
+}

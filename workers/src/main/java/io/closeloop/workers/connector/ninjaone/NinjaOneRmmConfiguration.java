@@ -1,0 +1,36 @@
+package io.closeloop.workers.connector.ninjaone;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.closeloop.workers.connector.ScriptRunPoller;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
+import io.closeloop.workers.connector.http.VendorJson;
+
+/** NinjaOne as the RMM, when {@code closeloop.rmm.connector=ninjaone}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "ninjaone")
+@EnableConfigurationProperties(NinjaOneRmmProperties.class)
+public class NinjaOneRmmConfiguration {
+
+	@Bean
+	NinjaOneRmm ninjaOneRmm(NinjaOneRmmProperties properties) {
+		return create(properties, new ObjectMapper(), Clock.systemUTC());
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static NinjaOneRmm create(NinjaOneRmmProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(NinjaOneApi.VENDOR, properties.http(),
+				new Redactor(properties.clientSecret(), properties.refreshToken()));
+		return new NinjaOneRmm(properties, new NinjaOneApi(properties, http, new VendorJson(mapper), clock),
+				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));
+	}
+
+}
