@@ -1,11 +1,15 @@
 package io.closeloop.workers.connector;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.hudu.HuduDocumentation;
 import io.closeloop.workers.connector.hudu.HuduDocumentationConfiguration;
+import io.closeloop.workers.connector.hudu.HuduDocumentationProperties;
+import io.closeloop.workers.connector.http.HttpSettings;
 import io.closeloop.workers.connector.itglue.ItGlueDocumentation;
 import io.closeloop.workers.connector.itglue.ItGlueDocumentationConfiguration;
 import io.closeloop.workers.connector.itglue.ItGlueDocumentationProperties;
@@ -53,7 +57,13 @@ class DocumentationSelectionTests {
 		this.context
 			.withPropertyValues("closeloop.docs.connector=hudu", "closeloop.docs.hudu.url=https://docs.msp.example",
 					"closeloop.docs.hudu.api-key=k")
-			.run((ctx) -> assertThat(ctx.getBean(DocumentationConnector.class)).isInstanceOf(HuduDocumentation.class));
+			.run((ctx) -> {
+				assertThat(ctx.getBean(DocumentationConnector.class)).isInstanceOf(HuduDocumentation.class);
+				// Shorter than other connectors' defaults: the lookup delays enrichment.
+				HttpSettings http = ctx.getBean(HuduDocumentationProperties.class).http();
+				assertThat(http.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(http.maxAttempts()).isEqualTo(2);
+			});
 	}
 
 	@Test

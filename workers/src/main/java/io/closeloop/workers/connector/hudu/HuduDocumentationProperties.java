@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.hudu;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,11 +21,19 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param topics alert type → the name to search articles and procedures for, e.g.
  * {@code disk.space.low: disk}; an alert type without a topic gets none
  * @param maxLinks the most links one alert gets
- * @param http timeouts and retries
+ * @param http timeouts and retries; unless set, shorter than other connectors', since the
+ * lookup delays every alert's enrichment and nothing waits for its result
  */
 @ConfigurationProperties("closeloop.docs.hudu")
 public record HuduDocumentationProperties(URI url, String apiKey, Map<String, Long> companies,
-		Map<String, String> topics, @DefaultValue("5") int maxLinks, @DefaultValue HttpSettings http) {
+		Map<String, String> topics, @DefaultValue("5") int maxLinks, HttpSettings http) {
+
+	/**
+	 * At most two attempts of ten seconds per call: a lookup of a few calls stays well
+	 * within the enrichment job's timeout when the system hangs.
+	 */
+	static final HttpSettings DOCUMENTATION_HTTP = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 2,
+			Duration.ofSeconds(1), Duration.ofSeconds(10));
 
 	public HuduDocumentationProperties {
 		if (url == null) {
@@ -34,6 +43,7 @@ public record HuduDocumentationProperties(URI url, String apiKey, Map<String, Lo
 			throw new IllegalArgumentException(
 					"closeloop.docs.hudu.api-key must be set (from the environment) to use Hudu");
 		}
+		http = (http != null) ? http : DOCUMENTATION_HTTP;
 		if (maxLinks < 1) {
 			throw new IllegalArgumentException("closeloop.docs.hudu.max-links must be at least 1, was " + maxLinks);
 		}

@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.itglue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +24,20 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param topics alert type → the name to search runbooks for, e.g. {@code disk.space.low:
  * disk}; an alert type without a topic gets no runbooks
  * @param maxLinks the most links one alert gets
- * @param http timeouts and retries
+ * @param http timeouts and retries; unless set, shorter than other connectors', since the
+ * lookup delays every alert's enrichment and nothing waits for its result
  */
 @ConfigurationProperties("closeloop.docs.itglue")
 public record ItGlueDocumentationProperties(@DefaultValue("https://api.itglue.com") URI url, String apiKey,
 		Map<String, Long> organizations, List<Long> flexibleAssetTypeIds, Map<String, String> topics,
-		@DefaultValue("5") int maxLinks, @DefaultValue HttpSettings http) {
+		@DefaultValue("5") int maxLinks, HttpSettings http) {
+
+	/**
+	 * At most two attempts of ten seconds per call: a lookup of a few calls stays well
+	 * within the enrichment job's timeout when the system hangs.
+	 */
+	static final HttpSettings DOCUMENTATION_HTTP = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 2,
+			Duration.ofSeconds(1), Duration.ofSeconds(10));
 
 	public ItGlueDocumentationProperties {
 		if (url == null) {
@@ -38,6 +47,7 @@ public record ItGlueDocumentationProperties(@DefaultValue("https://api.itglue.co
 			throw new IllegalArgumentException(
 					"closeloop.docs.itglue.api-key must be set (from the environment) to use IT Glue");
 		}
+		http = (http != null) ? http : DOCUMENTATION_HTTP;
 		if (maxLinks < 1) {
 			throw new IllegalArgumentException("closeloop.docs.itglue.max-links must be at least 1, was " + maxLinks);
 		}
