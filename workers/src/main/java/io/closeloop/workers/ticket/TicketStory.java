@@ -85,6 +85,32 @@ final class TicketStory {
 			if (enrichment.get("openTickets") instanceof List<?> tickets && !tickets.isEmpty()) {
 				text.append("Other open tickets for the device: ").append(tickets.size()).append('\n');
 			}
+			appendDocumentation(text, enrichment);
+		}
+	}
+
+	/**
+	 * Where the client and the device are documented. Only in notes for technicians:
+	 * documentation links and excerpts are internal.
+	 */
+	private void appendDocumentation(StringBuilder text, Map<?, ?> enrichment) {
+		if (enrichment.get("documentation") instanceof List<?> links && !links.isEmpty()) {
+			text.append("Documentation:\n");
+			for (Object entry : links) {
+				if (entry instanceof Map<?, ?> link) {
+					text.append("- ").append(link.get("title"));
+					if (link.get("url") != null) {
+						text.append(": ").append(link.get("url"));
+					}
+					if (link.get("snippet") != null) {
+						text.append(" (").append(link.get("snippet")).append(')');
+					}
+					text.append('\n');
+				}
+			}
+		}
+		if (enrichment.get("documentationNote") != null) {
+			text.append(enrichment.get("documentationNote")).append('\n');
 		}
 	}
 
