@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.closeloop.ui.alerts.AlertDetail;
 import io.closeloop.ui.security.TenantScope;
+import io.closeloop.workers.journal.AlertStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -35,8 +36,11 @@ class AlertController {
 
 	private final AlertQueries queries;
 
-	AlertController(AlertIntake intake, AlertQueries queries) {
+	private final ProcessStartDispatcher dispatcher;
+
+	AlertController(AlertIntake intake, AlertQueries queries, ProcessStartDispatcher dispatcher) {
 		this.intake = intake;
+		this.dispatcher = dispatcher;
 		this.queries = queries;
 	}
 
@@ -63,11 +67,30 @@ class AlertController {
 			.body(new AcceptedAlert(alert.getId(), alert.getStatus().name(), accepted.duplicate()));
 	}
 
+	@GetMapping("/summary")
+	@Operation(summary = "How many of the caller's alerts are in each status",
+			description = "Counts per status over the tenants the caller may see, and how many process starts "
+					+ "wait for the engine (over all tenants: the queue is shared).")
+	AlertSummary summary(Authentication caller) {
+		Map<AlertStatus, Long> counts = this.queries.countByStatus(TenantScope.of(caller));
+		long open = counts.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getKey().isFinal())
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+		return new AlertSummary(counts, open, this.dispatcher.backlog());
+	}
+
 	@GetMapping("/{id}")
 	@Operation(summary = "An alert with its decision, ticket and timeline")
 	@ApiResponse(responseCode = "404", description = "No such alert")
 	ResponseEntity<AlertDetail> find(@PathVariable long id, Authentication caller) {
 		return ResponseEntity.of(this.queries.find(id, TenantScope.of(caller)));
+	}
+
+	/** Alerts per status, how many are not final yet, and how many wait to start. */
+	record AlertSummary(Map<AlertStatus, Long> byStatus, long open, long waitingToStart) {
+
 	}
 
 	/** The answer to a reported alert. */

@@ -1,7 +1,9 @@
 package io.closeloop.engine.alert;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.domain.PageRequest;
@@ -43,6 +45,18 @@ class AlertQueries implements AlertBoard {
 			.map((alert) -> new AlertRow(alert.getId(), alert.getTenant(), alert.getType(), alert.getDeviceHostname(),
 					alert.getStatus().name(), alert.getDecisionTier(), alert.getReceivedAt()))
 			.toList();
+	}
+
+	/** How many of the caller's alerts are in each status; every status is listed. */
+	public Map<AlertStatus, Long> countByStatus(TenantScope scope) {
+		Map<AlertStatus, Long> counts = new EnumMap<>(AlertStatus.class);
+		for (AlertStatus status : AlertStatus.values()) {
+			counts.put(status, 0L);
+		}
+		List<AlertRepository.StatusCount> rows = scope.everyTenant() ? this.alerts.countByStatus()
+				: this.alerts.countByStatus(scope.tenants());
+		rows.forEach((row) -> counts.put(row.getStatus(), row.getCount()));
+		return counts;
 	}
 
 	@Override

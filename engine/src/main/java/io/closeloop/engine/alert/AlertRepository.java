@@ -48,6 +48,23 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 
 	List<Alert> findByOrderByIdDesc(Pageable page);
 
+	/** How many alerts are in each status, over all tenants. */
+	@Query("select a.status as status, count(a) as count from Alert a group by a.status")
+	List<StatusCount> countByStatus();
+
+	/** How many alerts of these tenants are in each status. */
+	@Query("select a.status as status, count(a) as count from Alert a where a.tenant in :tenants group by a.status")
+	List<StatusCount> countByStatus(Collection<String> tenants);
+
+	/** One status and how many alerts are in it. */
+	interface StatusCount {
+
+		AlertStatus getStatus();
+
+		long getCount();
+
+	}
+
 	List<Alert> findByTenantInOrderByIdDesc(Collection<String> tenants, Pageable page);
 
 }
