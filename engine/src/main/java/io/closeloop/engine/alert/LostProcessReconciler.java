@@ -1,7 +1,10 @@
 package io.closeloop.engine.alert;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,10 @@ class LostProcessReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(LostProcessReconciler.class);
 
+	private static final Set<AlertStatus> FINAL = Arrays.stream(AlertStatus.values())
+		.filter(AlertStatus::isFinal)
+		.collect(Collectors.toCollection(() -> EnumSet.noneOf(AlertStatus.class)));
+
 	private final AlertRepository alerts;
 
 	private final AlertJournal journal;
@@ -33,7 +40,7 @@ class LostProcessReconciler {
 
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		List<Alert> inFlight = this.alerts.findInFlight(EnumSet.of(AlertStatus.RESOLVED, AlertStatus.ESCALATED));
+		List<Alert> inFlight = this.alerts.findInFlight(FINAL);
 		for (Alert alert : inFlight) {
 			this.journal.status(alert.getId(), AlertStatus.ESCALATED, "Its process was lost (" + lost.why()
 					+ ") while it was " + alert.getStatus() + "; handle it by hand. The PSA ticket was not updated.");
