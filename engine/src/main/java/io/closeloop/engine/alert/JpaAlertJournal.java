@@ -145,6 +145,7 @@ class JpaAlertJournal implements AlertJournal {
 			case VERIFYING -> "Verifying";
 			case RESOLVED -> "Resolved";
 			case ESCALATED -> "Escalated";
+			case CLEARED -> "Cleared at source";
 		};
 	}
 

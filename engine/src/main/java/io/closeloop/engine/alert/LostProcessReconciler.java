@@ -2,8 +2,11 @@ package io.closeloop.engine.alert;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,10 @@ import io.closeloop.workers.journal.AlertStatus;
 class LostProcessReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(LostProcessReconciler.class);
+
+	private static final Set<AlertStatus> FINAL = Arrays.stream(AlertStatus.values())
+		.filter(AlertStatus::isFinal)
+		.collect(Collectors.toCollection(() -> EnumSet.noneOf(AlertStatus.class)));
 
 	private final AlertRepository alerts;
 
@@ -59,7 +66,7 @@ class LostProcessReconciler {
 
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		List<Alert> inFlight = this.alerts.findInFlight(EnumSet.of(AlertStatus.RESOLVED, AlertStatus.ESCALATED));
+		List<Alert> inFlight = this.alerts.findInFlight(FINAL);
 		int resumed = 0;
 		int escalated = 0;
 		for (Alert alert : inFlight) {

@@ -1,10 +1,6 @@
 package io.closeloop.engine.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Authenticates API calls by the {@code X-Api-Key} header. Keys are compared in constant
- * time, so response timing does not reveal how much of a guess was right.
+ * Authenticates API calls by the {@code X-Api-Key} header. Keys are compared as digests
+ * in constant time ({@link SecretDigest}), so response timing does not reveal how much of
+ * a guess was right, and a key may be configured as its digest only.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -52,43 +49,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private Optional<SecurityProperties.ApiKey> match(String presented) {
-		// Both sides are compared as SHA-256 digests: equal lengths, and a configured key
-		// may be
-		// given as its digest only ("sha256:<hex>"), so the secret itself need not be
-		// stored.
-		byte[] given = sha256(presented);
 		SecurityProperties.ApiKey found = null;
 		for (SecurityProperties.ApiKey key : this.keys) {
 			// Compare against every key, not stopping at the first match.
-			if (MessageDigest.isEqual(given, digestOf(key.key()))) {
+			if (SecretDigest.matches(presented, key.key())) {
 				found = key;
 			}
 		}
 		return Optional.ofNullable(found);
 	}
 
-	static final String DIGEST_PREFIX = "sha256:";
-
-	private static byte[] digestOf(String configured) {
-		if (configured.startsWith(DIGEST_PREFIX)) {
-			try {
-				return HexFormat.of().parseHex(configured.substring(DIGEST_PREFIX.length()).trim());
-			}
-			catch (IllegalArgumentException ex) {
-				// A digest that is not hex matches nothing rather than everything.
-				return new byte[0];
-			}
-		}
-		return sha256(configured);
-	}
-
 	static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SecretDigest.sha256(value);
 	}
 
 }

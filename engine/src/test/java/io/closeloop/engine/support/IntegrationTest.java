@@ -62,6 +62,11 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.security.users[1].password", () -> "{noop}supervisor");
 		registry.add("closeloop.security.users[1].roles[0]", () -> "SUPERVISOR");
 		registry.add("closeloop.security.users[1].tenants[0]", () -> "*");
+		// The demo profile's webhooks (application-demo.yml), with their secrets fixed
+		// whatever the environment says; the tenant mappings are the demo's.
+		Webhooks.SECRETS
+			.forEach((vendor, secret) -> registry.add("closeloop.webhooks." + vendor + ".secret", () -> secret));
+		registry.add("closeloop.webhooks.halo.username", () -> Webhooks.HALO_USER);
 	}
 
 	@Autowired

@@ -29,6 +29,21 @@ final class TicketStory {
 		return text.toString();
 	}
 
+	/**
+	 * The note for an alert its source reported resolved before Closeloop was done with
+	 * it: what had been decided and done so far.
+	 */
+	String cleared() {
+		StringBuilder text = new StringBuilder("Cleared at source: ");
+		text.append(this.variables.getOrDefault("clearedBy", "the source"))
+			.append(" reported the alert resolved; Closeloop stopped working on it.\n");
+		appendDecision(text);
+		appendApproval(text);
+		appendIfPresent(text, "Script output", "scriptOutput");
+		appendIfPresent(text, "Verification", "verificationEvidence");
+		return text.toString();
+	}
+
 	String escalated(String reason) {
 		StringBuilder text = new StringBuilder("Escalated to ");
 		text.append(this.variables.getOrDefault("escalatedTo", "a technician"))

@@ -1,0 +1,112 @@
+package io.closeloop.engine.webhook;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * {@code POST /api/webhooks/{vendor}}: RMMs and PSAs call Closeloop in their own payload
+ * shapes, each authenticated its own way instead of by API key. Nothing is stored before
+ * the call is authenticated and its payload read.
+ */
+@RestController
+@Tag(name = "Webhooks")
+class WebhookController {
+
+	private final WebhookVendors vendors;
+
+	private final WebhookAuthenticator authenticator;
+
+	private final WebhookIntake intake;
+
+	private final ObjectMapper json;
+
+	WebhookController(WebhookVendors vendors, WebhookAuthenticator authenticator, WebhookIntake intake,
+			ObjectMapper json) {
+		this.vendors = vendors;
+		this.authenticator = authenticator;
+		this.intake = intake;
+		this.json = json;
+	}
+
+	@PostMapping("/api/webhooks/{vendor}")
+	@Operation(summary = "Receive a vendor's webhook",
+			description = "Vendors: datto, ninjaone, tactical (alerts and their resolution), connectwise, autotask, "
+					+ "halo (new tickets). Each authenticates as configured under closeloop.webhooks.<vendor>; "
+					+ "see docs-draft/webhooks.md.")
+	@ApiResponse(responseCode = "202", description = "Alert received and its process starting, or a clear passed on")
+	@ApiResponse(responseCode = "200",
+			description = "Already received, already final, cleared before start, or acknowledged and ignored")
+	@ApiResponse(responseCode = "400", description = "Malformed payload; every missing or invalid field is listed")
+	@ApiResponse(responseCode = "401", description = "Not authenticated as the vendor; nothing stored")
+	@ApiResponse(responseCode = "404", description = "No such vendor, or the vendor is not configured")
+	@ApiResponse(responseCode = "422", description = "The payload's organisation is not mapped to a tenant")
+	ResponseEntity<Map<String, Object>> receive(@PathVariable String vendor, @RequestBody(required = false) byte[] body,
+			@RequestHeader HttpHeaders headers,
+			@RequestParam(name = WebhookAuthenticator.TOKEN_PARAMETER, required = false) String token) {
+		String name = vendor.toLowerCase(Locale.ROOT);
+		WebhookVendors.Configured configured = this.vendors.find(name)
+			.orElseThrow(() -> new WebhookRejected(HttpStatus.NOT_FOUND,
+					"No webhook is configured for '" + vendor + "' (closeloop.webhooks." + name + ")", List.of()));
+		byte[] payload = (body != null) ? body : new byte[0];
+		this.authenticator.authenticate(configured, payload, lowerCase(headers), token);
+		WebhookDelivery delivery = configured.translator().translate(parse(payload), configured.settings());
+		return this.intake.handle(name, delivery);
+	}
+
+	@ExceptionHandler(WebhookRejected.class)
+	ResponseEntity<Map<String, Object>> rejected(WebhookRejected ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", ex.status().value());
+		body.put("error", ex.status().getReasonPhrase());
+		body.put("message", ex.getMessage());
+		body.put("errors", ex.errors());
+		return ResponseEntity.status(ex.status()).body(body);
+	}
+
+	private JsonNode parse(byte[] payload) {
+		try {
+			JsonNode node = this.json.readTree(payload);
+			if (node == null || node.isMissingNode()) {
+				throw WebhookRejected
+					.malformed(List.of(new WebhookRejected.FieldProblem("(body)", "is empty; send a JSON object")));
+			}
+			return node;
+		}
+		catch (IOException ex) {
+			throw new WebhookRejected(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
+					List.of(new WebhookRejected.FieldProblem("(body)", "is not valid JSON")));
+		}
+	}
+
+	private static Map<String, String> lowerCase(HttpHeaders headers) {
+		Map<String, String> lower = new LinkedHashMap<>();
+		headers.forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				lower.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+			}
+		});
+		return lower;
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.closeloop.engine.webhook;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+import io.closeloop.engine.alert.AlertClearing;
+import io.closeloop.engine.alert.AlertReceiver;
+import io.closeloop.engine.alert.AlertRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Does what a translated webhook asks: raises the alert through the alert intake (which
+ * deduplicates by source and external id), clears it, or acknowledges it with the reason
+ * it is ignored.
+ */
+@Service
+class WebhookIntake {
+
+	private final AlertReceiver receiver;
+
+	private final AlertClearing clearing;
+
+	private final Validator validator;
+
+	WebhookIntake(AlertReceiver receiver, AlertClearing clearing, Validator validator) {
+		this.receiver = receiver;
+		this.clearing = clearing;
+		this.validator = validator;
+	}
+
+	ResponseEntity<Map<String, Object>> handle(String vendor, WebhookDelivery delivery) {
+		return switch (delivery) {
+			case WebhookDelivery.Raise raise -> raise(vendor, raise.alert());
+			case WebhookDelivery.Clear clear -> clear(vendor, clear);
+			case WebhookDelivery.Ignore ignore -> ResponseEntity
+				.ok(body(vendor, "ignored", Map.of("message", "Acknowledged and ignored: " + ignore.reason())));
+		};
+	}
+
+	private ResponseEntity<Map<String, Object>> raise(String vendor, AlertRequest alert) {
+		validate(alert);
+		AlertReceiver.Received received = this.receiver.receive(alert);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("id", received.id());
+		fields.put("status", received.status());
+		fields.put("duplicate", received.duplicate());
+		fields.put("message",
+				received.duplicate() ? "Already received; nothing new started" : "Received; its process is starting");
+		return ResponseEntity.status(received.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+			.location(URI.create("/api/alerts/" + received.id()))
+			.body(body(vendor, "raised", fields));
+	}
+
+	private ResponseEntity<Map<String, Object>> clear(String vendor, WebhookDelivery.Clear clear) {
+		AlertClearing.Cleared cleared = this.clearing.clear(clear.source(), clear.externalId(), clear.why());
+		Map<String, Object> fields = new LinkedHashMap<>();
+		if (cleared.alertId() != null) {
+			fields.put("id", cleared.alertId());
+			fields.put("status", cleared.status());
+		}
+		fields.put("outcome", cleared.outcome().name());
+		HttpStatus status = HttpStatus.OK;
+		switch (cleared.outcome()) {
+			case UNKNOWN -> fields.put("message",
+					"No " + vendor + " alert " + clear.externalId() + " was received; nothing to clear");
+			case ALREADY_FINAL ->
+				fields.put("message", "The alert was already " + cleared.status() + "; nothing changed");
+			case CLEARED_BEFORE_START -> fields.put("message", "Cleared before its process started; it never will");
+			case CLEARING -> {
+				status = HttpStatus.ACCEPTED;
+				fields.put("message", "Its process was told; it notes and closes the ticket");
+			}
+			case ENGINE_UNAVAILABLE -> {
+				status = HttpStatus.SERVICE_UNAVAILABLE;
+				fields.put("message", "The process engine could not be reached to stop the alert; send it again");
+			}
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header("Retry-After", "30");
+		}
+		return response.body(body(vendor, "cleared", fields));
+	}
+
+	private void validate(AlertRequest alert) {
+		Set<ConstraintViolation<AlertRequest>> violations = this.validator.validate(alert);
+		if (!violations.isEmpty()) {
+			List<WebhookRejected.FieldProblem> problems = violations.stream()
+				.map((violation) -> new WebhookRejected.FieldProblem("alert." + violation.getPropertyPath(),
+						violation.getMessage()))
+				.sorted(Comparator.comparing(WebhookRejected.FieldProblem::field))
+				.toList();
+			throw new WebhookRejected(HttpStatus.BAD_REQUEST,
+					"The payload makes an alert with " + problems.size() + " invalid field(s)", problems);
+		}
+	}
+
+	private static Map<String, Object> body(String vendor, String action, Map<String, Object> fields) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("vendor", vendor);
+		body.put("action", action);
+		body.putAll(fields);
+		return body;
+	}
+
+}
