@@ -22,6 +22,8 @@ public final class JobFailures {
 
 	private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+	private static final String ESCALATE_TYPE = "escalate-alert";
+
 	private JobFailures() {
 	}
 
@@ -57,6 +59,18 @@ public final class JobFailures {
 	public static JobError retry(ActivatedJob job, ConnectorException ex) {
 		int retriesLeft = Math.max(job.getRetries() - 1, 0);
 		return CamundaError.jobError(ex.getMessage(), null, retriesLeft, backoff(job.getRetries()), ex);
+	}
+
+	/**
+	 * Anything a worker did not expect (the database unavailable, a bug): treated as an
+	 * outage of the step, so a short database outage is ridden out by retries with
+	 * backoff instead of five instant failures and an incident nobody sees. The step that
+	 * hands an alert to a person is only retried: there is nobody left to hand it to.
+	 */
+	public static CamundaError unexpected(ActivatedJob job, Exception ex) {
+		ConnectorException outage = new ConnectorException("Unexpected failure in " + job.getType() + ": "
+				+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
+		return ESCALATE_TYPE.equals(job.getType()) ? retry(job, outage) : outage(job, outage);
 	}
 
 	static Duration backoff(int retriesBefore) {

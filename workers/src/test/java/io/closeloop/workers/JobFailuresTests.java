@@ -63,10 +63,30 @@ class JobFailuresTests {
 	}
 
 	private static ActivatedJob job(int retries) {
+		return job("enrich-alert", retries);
+	}
+
+	private static ActivatedJob job(String type, int retries) {
 		ActivatedJob job = mock(ActivatedJob.class);
 		when(job.getRetries()).thenReturn(retries);
-		when(job.getType()).thenReturn("enrich-alert");
+		when(job.getType()).thenReturn(type);
 		return job;
+	}
+
+	@Test
+	void shouldRetryAnUnexpectedFailureWithBackoffAndHandTheAlertToAPersonOnTheLastRetry() {
+		CamundaError first = JobFailures.unexpected(job("run-rmm-script", 5), new IllegalStateException("db gone"));
+		assertThat(first).isInstanceOf(JobError.class);
+		assertThat(((JobError) first).getRetries()).isEqualTo(4);
+		assertThat(((JobError) first).getRetryBackoff()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(first.getMessage()).contains("IllegalStateException", "db gone");
+
+		CamundaError last = JobFailures.unexpected(job("run-rmm-script", 1), new IllegalStateException("db gone"));
+		assertThat(last).isInstanceOf(BpmnError.class);
+		assertThat(((BpmnError) last).getErrorCode()).isEqualTo(JobFailures.TECHNICAL_FAILURE);
+
+		CamundaError escalation = JobFailures.unexpected(job("escalate-alert", 1), new IllegalStateException("db"));
+		assertThat(escalation).as("the last step is only retried").isInstanceOf(JobError.class);
 	}
 
 }

@@ -68,7 +68,7 @@ public class AlertClearing {
 		if (alert.getStatus().isFinal()) {
 			return new Cleared(Outcome.ALREADY_FINAL, id, alert.getStatus().name());
 		}
-		if (alert.getProcessInstanceKey() == null && alert.getStatus() == AlertStatus.RECEIVED) {
+		if (alert.getProcessGeneration() == 0 && alert.getStatus() == AlertStatus.RECEIVED) {
 			this.journal.status(id, AlertStatus.CLEARED, why + "; its process had not started and never will");
 			// The process may be starting at this very moment: the message waits for it.
 			tellProcess(id, source);

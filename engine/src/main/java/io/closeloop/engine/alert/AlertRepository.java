@@ -46,6 +46,13 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 			+ " and not exists (select s from ProcessStart s where s.alertId = a.id) order by a.id")
 	List<Alert> findInFlight(Collection<AlertStatus> finals);
 
+	/**
+	 * Alerts whose process is started and busy in the engine: not final, and not parked
+	 * waiting for a technician.
+	 */
+	@Query("select count(a) from Alert a where a.processGeneration > 0 and a.status in :busy")
+	long countBusy(Collection<AlertStatus> busy);
+
 	List<Alert> findByOrderByIdDesc(Pageable page);
 
 	/** How many alerts are in each status, over all tenants. */

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +45,11 @@ class ProcessStartDispatcher implements SmartLifecycle {
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
 
 	private static final Duration BACKLOG_REFRESH = Duration.ofMillis(500);
+
+	private static final Duration BUSY_WAIT = Duration.ofMillis(100);
+
+	private static final Set<AlertStatus> BUSY = EnumSet.of(AlertStatus.RECEIVED, AlertStatus.REMEDIATING,
+			AlertStatus.VERIFYING);
 
 	private final ProcessStartRepository starts;
 
@@ -184,9 +191,14 @@ class ProcessStartDispatcher implements SmartLifecycle {
 		if (!this.deployer.isDeployed()) {
 			return this.settings.idleWait();
 		}
+		long room = this.settings.maxBusyProcesses() - this.alerts.countBusy(BUSY);
+		if (room <= 0) {
+			// The engine has enough to do; the starts wait their turn.
+			return BUSY_WAIT;
+		}
 		Instant now = this.clock.instant();
 		List<ProcessStart> due = this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now,
-				PageRequest.of(0, this.settings.batchSize()));
+				PageRequest.of(0, (int) Math.min(room, this.settings.batchSize())));
 		if (due.isEmpty()) {
 			return this.settings.idleWait();
 		}

@@ -19,17 +19,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxResumes how many times a lost process is started again before the alert is
  * handed to a person
  * @param maxBacklog starts waiting in the outbox beyond which intake answers 503
+ * @param maxBusyProcesses processes busy in the engine (started, not final, not waiting
+ * for a technician) beyond which further starts wait in the outbox: an engine given more
+ * than it can work on answers nothing in time, and its job workers starve
  */
 @ConfigurationProperties("closeloop.process-start")
 public record ProcessStartSettings(@DefaultValue("200") int batchSize, @DefaultValue("32") int inFlight,
 		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT5S") Duration correlationGrace,
 		@DefaultValue("PT10M") Duration messageTtl, @DefaultValue("PT30S") Duration maxBackoff,
-		@DefaultValue("3") int maxResumes, @DefaultValue("20000") int maxBacklog) {
+		@DefaultValue("3") int maxResumes, @DefaultValue("20000") int maxBacklog,
+		@DefaultValue("150") int maxBusyProcesses) {
 
 	public ProcessStartSettings {
-		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1) {
+		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1 || maxBusyProcesses < 1) {
 			throw new IllegalArgumentException(
-					"closeloop.process-start: batch-size, in-flight and max-backlog must be positive, max-resumes not negative");
+					"closeloop.process-start: batch-size, in-flight, max-backlog and max-busy-processes must be positive, max-resumes not negative");
 		}
 		if (messageTtl.compareTo(maxBackoff.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException(

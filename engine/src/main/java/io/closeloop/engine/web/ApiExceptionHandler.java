@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,6 +63,20 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException ex) {
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.body(new ApiError(415, "Unsupported Media Type", "Send the body as application/json", List.of()));
+	}
+
+	/**
+	 * The database cannot be reached: nothing of this request was kept (or, if the alert
+	 * was, sending it again is recognised as the same alert), so the sender should retry.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ApiError> databaseUnavailable(RuntimeException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
+			.body(new ApiError(503, "Service Unavailable",
+					"The database cannot be reached. Send the request again shortly; an alert sent again is "
+							+ "recognised by its source and externalId, never taken twice",
+					List.of()));
 	}
 
 	@ExceptionHandler(IntakeSaturatedException.class)
