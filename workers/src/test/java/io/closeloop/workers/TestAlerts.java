@@ -12,7 +12,11 @@ public final class TestAlerts {
 	}
 
 	public static AlertContext diskLow(long alertId, String hostname) {
-		return new AlertContext(alertId, "acme", "disk.space.low", "warning", "C: free space 4%",
+		return diskLow(alertId, hostname, "acme");
+	}
+
+	public static AlertContext diskLow(long alertId, String hostname, String tenant) {
+		return new AlertContext(alertId, tenant, "disk.space.low", "warning", "C: free space 4%",
 				new DeviceRef("dev-" + hostname, hostname, "Windows 11", "workstation"), Map.of("diskFreePct", 4.0));
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.closeloop.engine.correlation.AlertCorrelator;
+import io.closeloop.workers.connector.TicketRef;
 
 /**
  * Takes alerts in: stores each one with its process start in one transaction before
@@ -60,13 +61,21 @@ public class AlertIntake {
 	 * only make every alert late; the sender should retry later
 	 */
 	public Accepted accept(AlertRequest request) {
+		return accept(request, null);
+	}
+
+	/**
+	 * As {@link #accept(AlertRequest)}, for an alert raised by a PSA ticket: the process
+	 * works on that ticket instead of opening one.
+	 */
+	Accepted accept(AlertRequest request, TicketRef originatingTicket) {
 		long backlog = this.dispatcher.backlog();
 		if (backlog >= this.settings.maxBacklog()) {
 			throw new IntakeSaturatedException(backlog);
 		}
 		Accepted accepted;
 		try {
-			accepted = this.transactions.execute((tx) -> store(request));
+			accepted = this.transactions.execute((tx) -> store(request, originatingTicket));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same alert arrived twice at once and the other request stored it first.
@@ -84,7 +93,7 @@ public class AlertIntake {
 		return accepted;
 	}
 
-	private Accepted store(AlertRequest request) {
+	private Accepted store(AlertRequest request, TicketRef originatingTicket) {
 		var existing = this.alerts.findBySourceAndExternalId(request.source(), request.externalId());
 		if (existing.isPresent()) {
 			this.events.save(new AlertEvent(existing.get().getId(), this.clock.instant(), "Duplicate received",
@@ -96,6 +105,9 @@ public class AlertIntake {
 		Alert alert = this.alerts.saveAndFlush(new Alert(request.tenant(), request.source(), request.externalId(),
 				request.type(), request.severity(), request.message(), device.id(), device.hostname(), device.os(),
 				device.role(), this.starter.metricsJson(request.metrics()), request.occurredAt(), now));
+		if (originatingTicket != null) {
+			alert.ticket(originatingTicket.system(), originatingTicket.id());
+		}
 		this.events.save(new AlertEvent(alert.getId(), now, "Received",
 				"from " + request.source() + " (" + request.externalId() + ")"));
 		this.starts

@@ -2,6 +2,8 @@ package io.closeloop.engine.alert;
 
 import org.springframework.stereotype.Component;
 
+import io.closeloop.workers.connector.TicketRef;
+
 /**
  * The alert intake's door for other packages (the vendor webhooks): takes an alert in
  * exactly as {@code POST /api/alerts} does, deduplicated by source and external id.
@@ -20,6 +22,16 @@ public class AlertReceiver {
 	 */
 	public Received receive(AlertRequest request) {
 		AlertIntake.Accepted accepted = this.intake.accept(request);
+		Alert alert = accepted.alert();
+		return new Received(alert.getId(), alert.getStatus().name(), accepted.duplicate());
+	}
+
+	/**
+	 * Stores an alert raised by a ticket of the PSA Closeloop works in: the process works
+	 * on that ticket instead of opening one.
+	 */
+	public Received receive(AlertRequest request, TicketRef originatingTicket) {
+		AlertIntake.Accepted accepted = this.intake.accept(request, originatingTicket);
 		Alert alert = accepted.alert();
 		return new Received(alert.getId(), alert.getStatus().name(), accepted.duplicate());
 	}

@@ -100,6 +100,11 @@ class ProcessStarter {
 		if (alert.getIncidentId() != null) {
 			variables.put("incident", Map.of("id", alert.getIncidentId()));
 		}
+		else if (alert.getTicketId() != null && alert.getSource().equals(alert.getTicketSystem())
+				&& alert.getExternalId().equals(alert.getTicketId())) {
+			// Raised by a ticket of the PSA Closeloop works in: work on that ticket.
+			variables.put("ticket", Map.of("system", alert.getTicketSystem(), "id", alert.getTicketId()));
+		}
 		else if (alert.getRecurrenceOf() != null) {
 			// A recurrence goes on the earlier alert's ticket instead of a fresh one.
 			this.alerts.findById(alert.getRecurrenceOf())

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import io.closeloop.engine.alert.AlertClearing;
 import io.closeloop.engine.alert.AlertReceiver;
 import io.closeloop.engine.alert.AlertRequest;
+import io.closeloop.workers.connector.PsaConnector;
+import io.closeloop.workers.connector.TicketRef;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -25,16 +27,21 @@ import jakarta.validation.Validator;
 @Service
 class WebhookIntake {
 
+	private static final Set<String> PSA_VENDORS = Set.of("connectwise", "autotask", "halo");
+
 	private final AlertReceiver receiver;
 
 	private final AlertClearing clearing;
 
 	private final Validator validator;
 
-	WebhookIntake(AlertReceiver receiver, AlertClearing clearing, Validator validator) {
+	private final PsaConnector psa;
+
+	WebhookIntake(AlertReceiver receiver, AlertClearing clearing, Validator validator, PsaConnector psa) {
 		this.receiver = receiver;
 		this.clearing = clearing;
 		this.validator = validator;
+		this.psa = psa;
 	}
 
 	ResponseEntity<Map<String, Object>> handle(String vendor, WebhookDelivery delivery) {
@@ -48,7 +55,11 @@ class WebhookIntake {
 
 	private ResponseEntity<Map<String, Object>> raise(String vendor, AlertRequest alert) {
 		validate(alert);
-		AlertReceiver.Received received = this.receiver.receive(alert);
+		// A ticket from the PSA Closeloop works in is the alert's ticket: the process
+		// notes and closes that one instead of opening its own.
+		AlertReceiver.Received received = PSA_VENDORS.contains(vendor) && vendor.equals(this.psa.system())
+				? this.receiver.receive(alert, new TicketRef(vendor, alert.externalId()))
+				: this.receiver.receive(alert);
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", received.id());
 		fields.put("status", received.status());

@@ -27,6 +27,12 @@ public class AwaitScriptWorker {
 
 	static final String SCRIPT_FAILED = "SCRIPT_FAILED";
 
+	/**
+	 * The variable holding a run that was already finished when it was started, so it is
+	 * not asked of the RMM again.
+	 */
+	static final String FINISHED_RUN = "scriptRunFinished";
+
 	private final RmmConnector rmm;
 
 	private final AlertJournal journal;
@@ -36,13 +42,15 @@ public class AwaitScriptWorker {
 		this.journal = journal;
 	}
 
-	@JobWorker(type = TYPE, fetchVariables = { "alertId", "tenant", "scriptRunId", "scriptPolls", "maxScriptPolls" })
+	@JobWorker(type = TYPE,
+			fetchVariables = { "alertId", "tenant", "scriptRunId", "scriptPolls", "maxScriptPolls", FINISHED_RUN })
 	public Map<String, Object> check(ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "tenant") String tenant, @Variable(name = "scriptRunId") String runId,
-			@Variable(name = "scriptPolls") Integer polls, @Variable(name = "maxScriptPolls") Integer maxPolls) {
+			@Variable(name = "scriptPolls") Integer polls, @Variable(name = "maxScriptPolls") Integer maxPolls,
+			@Variable(name = FINISHED_RUN) Map<String, Object> finished) {
 		ScriptRun run;
 		try {
-			run = this.rmm.scriptRun(tenant, runId);
+			run = (finished != null) ? finishedRun(runId, finished) : this.rmm.scriptRun(tenant, runId);
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
@@ -67,6 +75,12 @@ public class AwaitScriptWorker {
 				return Map.of("scriptStatus", "RUNNING", "scriptPolls", pollsSoFar);
 			}
 		}
+	}
+
+	private static ScriptRun finishedRun(String runId, Map<String, Object> finished) {
+		Object exitCode = finished.get("exitCode");
+		return new ScriptRun(runId, ScriptRun.Status.valueOf(String.valueOf(finished.get("status"))),
+				(exitCode instanceof Number number) ? number.intValue() : null, (String) finished.get("output"));
 	}
 
 	private RuntimeException scriptFailed(long alertId, String reason) {

@@ -1,5 +1,6 @@
 package io.closeloop.workers.remediation;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -47,7 +48,17 @@ public class RunScriptWorker {
 			ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> this.rmm.runScript(alert, script, key));
 			this.journal.status(alert.alertId(), AlertStatus.REMEDIATING,
 					"started " + script + " on " + this.rmm.system() + " (run " + run.runId() + ")");
-			return Map.of("scriptRunId", run.runId(), "scriptPolls", 0);
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("scriptRunId", run.runId());
+			variables.put("scriptPolls", 0);
+			if (run.status() != ScriptRun.Status.RUNNING) {
+				// An RMM that answers when the script is done (Tactical's "wait"): the
+				// result travels with the process, read back from the ledger if the
+				// process is started again, so it survives a restart that the RMM
+				// connector's memory does not.
+				variables.put(AwaitScriptWorker.FINISHED_RUN, finished(run));
+			}
+			return variables;
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);
@@ -55,6 +66,14 @@ public class RunScriptWorker {
 		catch (VendorRejectedException ex) {
 			throw JobFailures.rejected(job, ex);
 		}
+	}
+
+	private static Map<String, Object> finished(ScriptRun run) {
+		Map<String, Object> finished = new HashMap<>();
+		finished.put("status", run.status().name());
+		finished.put("exitCode", run.exitCode());
+		finished.put("output", run.output());
+		return finished;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,8 +40,15 @@ public class SimulatedPsa implements PsaConnector {
 
 	private final AtomicLong ticketNumbers = new AtomicLong(1000);
 
+	/**
+	 * Names this run's tickets ({@code SIM-<run>-1001}), so numbers handed out after a
+	 * restart never repeat those of an earlier run that resumed alerts still refer to.
+	 */
+	private final String run;
+
 	public SimulatedPsa(Clock clock) {
 		this.clock = clock;
+		this.run = "SIM-" + Long.toString(clock.millis() / 1000, 36).toUpperCase(Locale.ROOT);
 	}
 
 	@Override
@@ -55,7 +63,7 @@ public class SimulatedPsa implements PsaConnector {
 		if (existing != null) {
 			return existing;
 		}
-		String id = "SIM-" + this.ticketNumbers.incrementAndGet();
+		String id = this.run + "-" + this.ticketNumbers.incrementAndGet();
 		String deviceId = (alert.device() != null) ? alert.device().id() : null;
 		Ticket ticket = new Ticket(id, alert.tenant(), deviceId, summary, this.clock.instant());
 		ticket.notes.add(new Note(description, true, this.clock.instant()));
@@ -110,10 +118,16 @@ public class SimulatedPsa implements PsaConnector {
 
 	private Ticket ticket(TicketRef ref) {
 		Ticket ticket = this.tickets.get(ref.id());
-		if (ticket == null) {
-			// A real PSA answers 404 here; an unknown ticket is a defect, not an outage
-			// to retry.
+		if (ticket == null && ref.id().startsWith(this.run + "-")) {
+			// One of this run's numbers that it never handed out: a real PSA answers 404
+			// here, and an unknown ticket is a defect, not an outage to retry.
 			throw new IllegalArgumentException("The simulated PSA has no ticket " + ref.id());
+		}
+		if (ticket == null) {
+			// Opened before the application (and this simulator, which keeps its tickets in
+			// memory) restarted: the alert's process was resumed and goes on with it.
+			ticket = new Ticket(ref.id(), "?", null, "(opened before the simulator restarted)", this.clock.instant());
+			this.tickets.put(ref.id(), ticket);
 		}
 		return ticket;
 	}

@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 
 /**
  * The demo RMM and PSA, used unless a real connector is configured
@@ -19,15 +19,15 @@ public class SimulatorConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatorConfiguration.class);
 
-	@Bean
-	@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "simulator", matchIfMissing = true)
+	@Bean("rmm.simulator")
+	@ConditionalOnConnector(kind = "rmm", name = "simulator")
 	SimulatedRmm simulatedRmm(@Value("${closeloop.simulator.script-duration:PT1S}") Duration scriptDuration) {
 		log.warn("Using the SIMULATED RMM, a demo stand-in: set closeloop.rmm.connector to use a real one");
 		return new SimulatedRmm(Clock.systemUTC(), scriptDuration);
 	}
 
-	@Bean
-	@ConditionalOnProperty(name = "closeloop.psa.connector", havingValue = "simulator", matchIfMissing = true)
+	@Bean("psa.simulator")
+	@ConditionalOnConnector(kind = "psa", name = "simulator")
 	SimulatedPsa simulatedPsa() {
 		log.warn("Using the SIMULATED PSA, a demo stand-in: set closeloop.psa.connector to use a real one");
 		return new SimulatedPsa(Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.closeloop.workers.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -17,6 +18,8 @@ import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.InMemorySideEffects;
 import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
+import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.workers.simulator.SimulatedRmm;
 
@@ -48,7 +51,7 @@ class RemediationWorkersTests {
 		String runId = this.rmm.runScript(alert, "disk-cleanup", "alert-8:run-script").runId();
 		AwaitScriptWorker worker = new AwaitScriptWorker(this.rmm, this.journal);
 
-		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> worker.check(this.job, 8L, "acme", runId, 0, 10))
+		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> worker.check(this.job, 8L, "acme", runId, 0, 10, null))
 			.satisfies((error) -> {
 				assertThat(error.getErrorCode()).isEqualTo("SCRIPT_FAILED");
 				assertThat((Map<Object, Object>) error.getVariables()).containsEntry("escalationReason",
@@ -57,14 +60,33 @@ class RemediationWorkersTests {
 	}
 
 	@Test
+	void shouldCarryARunThatFinishedWhenItStartedWithTheProcessSoARestartedConnectorNeedNotRememberIt() {
+		RmmConnector answersWhenDone = mock(RmmConnector.class);
+		when(answersWhenDone.system()).thenReturn("tactical-rmm");
+		when(answersWhenDone.runScript(any(), any(), any()))
+			.thenReturn(new ScriptRun("alert-11:run-script", ScriptRun.Status.SUCCEEDED, 0, "Freed 2.1 GB"));
+		Map<String, Object> started = new RunScriptWorker(answersWhenDone, new InMemorySideEffects(), this.journal)
+			.runScript(this.job, variables(TestAlerts.diskLow(11, "ACME-WS-11")), Map.of("remediation", "disk-cleanup"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> finished = (Map<String, Object>) started.get("scriptRunFinished");
+
+		// After a restart the connector has forgotten the run; the process has not.
+		when(answersWhenDone.scriptRun(any(), any())).thenThrow(new AssertionError("the RMM must not be asked"));
+		Map<String, Object> checked = new AwaitScriptWorker(answersWhenDone, this.journal).check(this.job, 11L, "acme",
+				"alert-11:run-script", 0, 10, finished);
+
+		assertThat(checked).containsEntry("scriptStatus", "SUCCEEDED").containsEntry("scriptOutput", "Freed 2.1 GB");
+	}
+
+	@Test
 	void shouldGiveUpOnAScriptThatNeverFinishes() {
 		SimulatedRmm slow = new SimulatedRmm(Clock.systemUTC(), Duration.ofHours(1));
 		String runId = slow.runScript(TestAlerts.diskLow(9, "ACME-WS-9"), "disk-cleanup", "k").runId();
 		AwaitScriptWorker worker = new AwaitScriptWorker(slow, this.journal);
 
-		assertThat(worker.check(this.job, 9L, "acme", runId, 0, 3)).containsEntry("scriptStatus", "RUNNING")
+		assertThat(worker.check(this.job, 9L, "acme", runId, 0, 3, null)).containsEntry("scriptStatus", "RUNNING")
 			.containsEntry("scriptPolls", 1);
-		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> worker.check(this.job, 9L, "acme", runId, 2, 3))
+		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> worker.check(this.job, 9L, "acme", runId, 2, 3, null))
 			.withMessageContaining("still running after 3 checks");
 	}
 

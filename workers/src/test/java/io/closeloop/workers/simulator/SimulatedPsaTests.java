@@ -1,8 +1,11 @@
 package io.closeloop.workers.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,25 @@ class SimulatedPsaTests {
 		assertThat(this.psa.openTicketsForDevice("acme", "dev-ACME-WS-1")).extracting((t) -> t.id())
 			.containsExactly(open.id());
 		assertThat(this.psa.openTicketsForDevice("other-tenant", "dev-ACME-WS-1")).isEmpty();
+	}
+
+	@Test
+	void shouldGoOnWithATicketOpenedBeforeARestartAndNeverReuseItsNumber() {
+		Instant start = Instant.parse("2026-11-22T09:00:00Z");
+		SimulatedPsa before = new SimulatedPsa(Clock.fixed(start, ZoneOffset.UTC));
+		TicketRef earlier = before.openTicket(TestAlerts.diskLow(1, "ACME-WS-1"), "Disk low", "C: 4%", "alert-1:open");
+		SimulatedPsa after = new SimulatedPsa(Clock.fixed(start.plusSeconds(40), ZoneOffset.UTC));
+
+		TicketRef later = after.openTicket(TestAlerts.diskLow(2, "ACME-WS-2"), "Disk low", "C: 4%", "alert-2:open");
+		after.closeTicket(earlier, "Freed 2 GB", "alert-1:close");
+
+		assertThat(later.id()).isNotEqualTo(earlier.id());
+		assertThat(after.tickets()).filteredOn((ticket) -> ticket.id().equals(earlier.id()))
+			.singleElement()
+			.satisfies((ticket) -> assertThat(ticket.status()).isEqualTo("Closed"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> after.addNote(new TicketRef("simulator", later.id() + "9"), "x", true, "k"))
+			.withMessageContaining("has no ticket");
 	}
 
 }

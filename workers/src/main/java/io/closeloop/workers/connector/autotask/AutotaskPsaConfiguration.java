@@ -1,6 +1,5 @@
 package io.closeloop.workers.connector.autotask;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,14 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.workers.connector.http.Redactor;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
+import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 
 /** Autotask as the PSA, when {@code closeloop.psa.connector=autotask}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "closeloop.psa.connector", havingValue = "autotask")
+@ConditionalOnConnector(kind = "psa", name = "autotask")
 @EnableConfigurationProperties(AutotaskPsaProperties.class)
 public class AutotaskPsaConfiguration {
 
-	@Bean
+	@Bean("psa.autotask")
 	AutotaskPsa autotaskPsa(AutotaskPsaProperties properties) {
 		return create(properties, new ObjectMapper());
 	}

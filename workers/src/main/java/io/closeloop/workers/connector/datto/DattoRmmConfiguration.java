@@ -2,7 +2,6 @@ package io.closeloop.workers.connector.datto;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,14 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.workers.connector.http.Redactor;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
+import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 
 /** Datto RMM as the RMM, when {@code closeloop.rmm.connector=datto}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "datto")
+@ConditionalOnConnector(kind = "rmm", name = "datto")
 @EnableConfigurationProperties(DattoRmmProperties.class)
 public class DattoRmmConfiguration {
 
-	@Bean
+	@Bean("rmm.datto")
 	DattoRmm dattoRmm(DattoRmmProperties properties) {
 		return create(properties, new ObjectMapper(), Clock.systemUTC());
 	}

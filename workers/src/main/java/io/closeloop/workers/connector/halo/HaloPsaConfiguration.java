@@ -2,7 +2,6 @@ package io.closeloop.workers.connector.halo;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,14 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.workers.connector.http.Redactor;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
+import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 
 /** HaloPSA as the PSA, when {@code closeloop.psa.connector=halo}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "closeloop.psa.connector", havingValue = "halo")
+@ConditionalOnConnector(kind = "psa", name = "halo")
 @EnableConfigurationProperties(HaloPsaProperties.class)
 public class HaloPsaConfiguration {
 
-	@Bean
+	@Bean("psa.halo")
 	HaloPsa haloPsa(HaloPsaProperties properties) {
 		return create(properties, new ObjectMapper(), Clock.systemUTC());
 	}

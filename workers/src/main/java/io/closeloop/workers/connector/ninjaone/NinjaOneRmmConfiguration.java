@@ -2,7 +2,6 @@ package io.closeloop.workers.connector.ninjaone;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,14 +12,15 @@ import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.http.Redactor;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
+import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 
 /** NinjaOne as the RMM, when {@code closeloop.rmm.connector=ninjaone}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "ninjaone")
+@ConditionalOnConnector(kind = "rmm", name = "ninjaone")
 @EnableConfigurationProperties(NinjaOneRmmProperties.class)
 public class NinjaOneRmmConfiguration {
 
-	@Bean
+	@Bean("rmm.ninjaone")
 	NinjaOneRmm ninjaOneRmm(NinjaOneRmmProperties properties) {
 		return create(properties, new ObjectMapper(), Clock.systemUTC());
 	}

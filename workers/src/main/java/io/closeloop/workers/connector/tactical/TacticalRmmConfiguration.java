@@ -1,6 +1,5 @@
 package io.closeloop.workers.connector.tactical;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,14 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.workers.connector.http.Redactor;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
+import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 
 /** Tactical RMM as the RMM, when {@code closeloop.rmm.connector=tactical}. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "closeloop.rmm.connector", havingValue = "tactical")
+@ConditionalOnConnector(kind = "rmm", name = "tactical")
 @EnableConfigurationProperties(TacticalRmmProperties.class)
 public class TacticalRmmConfiguration {
 
-	@Bean
+	@Bean("rmm.tactical")
 	TacticalRmm tacticalRmm(TacticalRmmProperties properties) {
 		return create(properties, new ObjectMapper());
 	}

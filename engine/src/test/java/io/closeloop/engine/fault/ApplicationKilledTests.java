@@ -1,0 +1,169 @@
+package io.closeloop.engine.fault;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.closeloop.engine.support.Alerts;
+import io.closeloop.engine.support.ApiClient;
+
+/**
+ * The application is killed with SIGKILL while alerts pour in and scripts run, and
+ * started again on the same database. The RMM (Tactical RMM, played by a stub in this
+ * JVM, so it outlives the application) is the witness: after the restart every accepted
+ * alert reaches a final status, no remediation script ran twice on a device, and no alert
+ * got a second ticket.
+ */
+class ApplicationKilledTests {
+
+	private static final int ALERTS = 40;
+
+	@RegisterExtension
+	static WireMockExtension rmm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@TempDir
+	Path data;
+
+	private final List<Process> started = new ArrayList<>();
+
+	@AfterEach
+	void stopApplications() {
+		this.started.forEach(Process::destroyForcibly);
+	}
+
+	@Test
+	void shouldFinishEveryAcceptedAlertAfterASigkillUnderLoadWithoutActingTwice() throws Exception {
+		rmm.stubFor(get(urlMatching("/agents/[^/]+/")).willReturn(okJson("""
+				{"hostname":"ACME-WS","status":"online","operating_system":"Windows 11 Pro","plat":"windows"}""")));
+		rmm.stubFor(post(urlMatching("/agents/[^/]+/runscript/"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("\"Freed 2.1 GB\"")
+				.withFixedDelay(400)));
+		rmm.stubFor(get(urlMatching("/agents/[^/]+/history/")).willReturn(okJson("[]")));
+		int port = freePort();
+		ApiClient api = new ApiClient(port);
+
+		Process first = start(port);
+		awaitHealthy(api);
+		Map<String, Long> accepted = new LinkedHashMap<>();
+		List<String> bodies = new ArrayList<>();
+		for (int i = 0; i < ALERTS; i++) {
+			String hostname = "KILL-WS-" + i + "-" + Alerts.shortId();
+			bodies.add(Alerts.diskLow(hostname, "workstation", "Windows 11"));
+		}
+		Instant killAt = Instant.now().plusSeconds(4);
+		int sent = 0;
+		while (Instant.now().isBefore(killAt) && sent < ALERTS) {
+			ApiClient.Response response = api.postAlert(bodies.get(sent));
+			assertThat(response.status()).isEqualTo(202);
+			accepted.put(bodies.get(sent), response.id());
+			sent++;
+			Thread.sleep(100);
+		}
+		first.destroyForcibly().waitFor();
+		assertThat(sent).as("some alerts were still in flight when the application was killed").isLessThan(ALERTS);
+
+		start(port);
+		awaitHealthy(api);
+		// What an RMM does with the alerts it could not deliver: send them again.
+		for (int i = sent; i < ALERTS; i++) {
+			ApiClient.Response response = api.postAlert(bodies.get(i));
+			assertThat(response.status()).isIn(200, 202);
+			accepted.put(bodies.get(i), response.id());
+		}
+
+		Map<Long, Map<String, Object>> finals = new HashMap<>();
+		for (long id : accepted.values()) {
+			finals.put(id, api.awaitAlert(id,
+					(alert) -> "RESOLVED".equals(alert.get("status")) || "ESCALATED".equals(alert.get("status")),
+					Duration.ofMinutes(3)));
+		}
+		assertThat(finals).hasSize(ALERTS);
+		Map<String, Integer> cleanupRuns = new HashMap<>();
+		for (LoggedRequest request : rmm.findAll(postRequestedFor(urlMatching("/agents/[^/]+/runscript/"))
+			.withRequestBody(equalToJson("{\"script\":12}", true, true)))) {
+			cleanupRuns.merge(request.getUrl(), 1, Integer::sum);
+		}
+		assertThat(cleanupRuns).as("remediation scripts per device").allSatisfy((agent, runs) -> assertThat(runs).isOne());
+		long resolved = finals.values().stream().filter((alert) -> "RESOLVED".equals(alert.get("status"))).count();
+		assertThat(resolved).as("alerts resolved, the rest handed to a person").isGreaterThan(ALERTS / 2);
+		for (Map<String, Object> alert : finals.values()) {
+			assertThat(ApiClient.steps(alert)).as("one ticket for alert %s", alert.get("id"))
+				.filteredOn("Ticket opened"::equals)
+				.hasSizeLessThanOrEqualTo(1);
+		}
+	}
+
+	private Process start(int port) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				"io.closeloop.engine.CloseloopApplication", "--server.port=" + port,
+				"--closeloop.zeebe.embedded.port=" + freePort(),
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("closeloop")
+						+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE",
+				"--closeloop.rmm.connector=tactical", "--closeloop.rmm.tactical.url=" + rmm.baseUrl(),
+				"--closeloop.rmm.tactical.api-key=stub-key", "--closeloop.rmm.tactical.scripts.disk-cleanup=12",
+				"--closeloop.rmm.tactical.checks.disk-free-above-threshold=13", "--closeloop.process.verify-retry-delay=PT1S",
+				"--closeloop.zeebe.watchdog.interval=PT1H", "--logging.level.root=WARN"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.data.resolve("application-" + this.started.size() + ".log").toFile());
+		builder.environment().put("CLOSELOOP_RULES_DIR", new File("../rules/src/main/resources/io/closeloop/rules").getAbsolutePath());
+		Process process = builder.start();
+		this.started.add(process);
+		return process;
+	}
+
+	private void awaitHealthy(ApiClient api) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(120);
+		while (Instant.now().isBefore(deadline)) {
+			try {
+				if (api.send(java.net.http.HttpRequest.newBuilder(api.uri("/actuator/health")).build())
+					.status() == 200) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				// Not listening yet.
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("The application did not become healthy; see " + this.data);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
