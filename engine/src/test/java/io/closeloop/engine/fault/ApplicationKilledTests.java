@@ -61,11 +61,10 @@ class ApplicationKilledTests {
 	void shouldFinishEveryAcceptedAlertAfterASigkillUnderLoadWithoutActingTwice() throws Exception {
 		rmm.stubFor(get(urlMatching("/agents/[^/]+/")).willReturn(okJson("""
 				{"hostname":"ACME-WS","status":"online","operating_system":"Windows 11 Pro","plat":"windows"}""")));
-		rmm.stubFor(post(urlMatching("/agents/[^/]+/runscript/"))
-			.willReturn(aResponse().withStatus(200)
-				.withHeader("Content-Type", "application/json")
-				.withBody("\"Freed 2.1 GB\"")
-				.withFixedDelay(400)));
+		rmm.stubFor(post(urlMatching("/agents/[^/]+/runscript/")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("\"Freed 2.1 GB\"")
+			.withFixedDelay(400)));
 		rmm.stubFor(get(urlMatching("/agents/[^/]+/history/")).willReturn(okJson("[]")));
 		int port = freePort();
 		ApiClient api = new ApiClient(port);
@@ -111,7 +110,8 @@ class ApplicationKilledTests {
 			.withRequestBody(equalToJson("{\"script\":12}", true, true)))) {
 			cleanupRuns.merge(request.getUrl(), 1, Integer::sum);
 		}
-		assertThat(cleanupRuns).as("remediation scripts per device").allSatisfy((agent, runs) -> assertThat(runs).isOne());
+		assertThat(cleanupRuns).as("remediation scripts per device")
+			.allSatisfy((agent, runs) -> assertThat(runs).isOne());
 		long resolved = finals.values().stream().filter((alert) -> "RESOLVED".equals(alert.get("status"))).count();
 		assertThat(resolved).as("alerts resolved, the rest handed to a person").isGreaterThan(ALERTS / 2);
 		for (Map<String, Object> alert : finals.values()) {
@@ -123,18 +123,20 @@ class ApplicationKilledTests {
 
 	private Process start(int port) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"io.closeloop.engine.CloseloopApplication", "--server.port=" + port,
-				"--closeloop.zeebe.embedded.port=" + freePort(),
-				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("closeloop")
-						+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE",
-				"--closeloop.rmm.connector=tactical", "--closeloop.rmm.tactical.url=" + rmm.baseUrl(),
-				"--closeloop.rmm.tactical.api-key=stub-key", "--closeloop.rmm.tactical.scripts.disk-cleanup=12",
-				"--closeloop.rmm.tactical.checks.disk-free-above-threshold=13", "--closeloop.process.verify-retry-delay=PT1S",
-				"--closeloop.zeebe.watchdog.interval=PT1H", "--logging.level.root=WARN"));
+		List<String> command = new ArrayList<>(
+				List.of(java, "-cp", System.getProperty("java.class.path"), "io.closeloop.engine.CloseloopApplication",
+						"--server.port=" + port, "--closeloop.zeebe.embedded.port=" + freePort(),
+						"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("closeloop")
+								+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE",
+						"--closeloop.rmm.connector=tactical", "--closeloop.rmm.tactical.url=" + rmm.baseUrl(),
+						"--closeloop.rmm.tactical.api-key=stub-key", "--closeloop.rmm.tactical.scripts.disk-cleanup=12",
+						"--closeloop.rmm.tactical.checks.disk-free-above-threshold=13",
+						"--closeloop.process.verify-retry-delay=PT1S", "--closeloop.zeebe.watchdog.interval=PT1H",
+						"--logging.level.root=WARN"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.data.resolve("application-" + this.started.size() + ".log").toFile());
-		builder.environment().put("CLOSELOOP_RULES_DIR", new File("../rules/src/main/resources/io/closeloop/rules").getAbsolutePath());
+		builder.environment()
+			.put("CLOSELOOP_RULES_DIR", new File("../rules/src/main/resources/io/closeloop/rules").getAbsolutePath());
 		Process process = builder.start();
 		this.started.add(process);
 		return process;

@@ -48,17 +48,17 @@ public class RunScriptWorker {
 			ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> this.rmm.runScript(alert, script, key));
 			this.journal.status(alert.alertId(), AlertStatus.REMEDIATING,
 					"started " + script + " on " + this.rmm.system() + " (run " + run.runId() + ")");
-			Map<String, Object> variables = new HashMap<>();
-			variables.put("scriptRunId", run.runId());
-			variables.put("scriptPolls", 0);
+			Map<String, Object> result = new HashMap<>();
+			result.put("scriptRunId", run.runId());
+			result.put("scriptPolls", 0);
 			if (run.status() != ScriptRun.Status.RUNNING) {
 				// An RMM that answers when the script is done (Tactical's "wait"): the
 				// result travels with the process, read back from the ledger if the
 				// process is started again, so it survives a restart that the RMM
 				// connector's memory does not.
-				variables.put(AwaitScriptWorker.FINISHED_RUN, finished(run));
+				result.put(AwaitScriptWorker.FINISHED_RUN, finished(run));
 			}
-			return variables;
+			return result;
 		}
 		catch (ConnectorException ex) {
 			throw JobFailures.outage(job, ex);

@@ -124,7 +124,8 @@ public class SimulatedPsa implements PsaConnector {
 			throw new IllegalArgumentException("The simulated PSA has no ticket " + ref.id());
 		}
 		if (ticket == null) {
-			// Opened before the application (and this simulator, which keeps its tickets in
+			// Opened before the application (and this simulator, which keeps its tickets
+			// in
 			// memory) restarted: the alert's process was resumed and goes on with it.
 			ticket = new Ticket(ref.id(), "?", null, "(opened before the simulator restarted)", this.clock.instant());
 			this.tickets.put(ref.id(), ticket);

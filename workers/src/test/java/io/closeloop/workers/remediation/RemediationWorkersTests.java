@@ -51,7 +51,8 @@ class RemediationWorkersTests {
 		String runId = this.rmm.runScript(alert, "disk-cleanup", "alert-8:run-script").runId();
 		AwaitScriptWorker worker = new AwaitScriptWorker(this.rmm, this.journal);
 
-		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> worker.check(this.job, 8L, "acme", runId, 0, 10, null))
+		assertThatExceptionOfType(BpmnError.class)
+			.isThrownBy(() -> worker.check(this.job, 8L, "acme", runId, 0, 10, null))
 			.satisfies((error) -> {
 				assertThat(error.getErrorCode()).isEqualTo("SCRIPT_FAILED");
 				assertThat((Map<Object, Object>) error.getVariables()).containsEntry("escalationReason",
@@ -66,7 +67,8 @@ class RemediationWorkersTests {
 		when(answersWhenDone.runScript(any(), any(), any()))
 			.thenReturn(new ScriptRun("alert-11:run-script", ScriptRun.Status.SUCCEEDED, 0, "Freed 2.1 GB"));
 		Map<String, Object> started = new RunScriptWorker(answersWhenDone, new InMemorySideEffects(), this.journal)
-			.runScript(this.job, variables(TestAlerts.diskLow(11, "ACME-WS-11")), Map.of("remediation", "disk-cleanup"));
+			.runScript(this.job, variables(TestAlerts.diskLow(11, "ACME-WS-11")),
+					Map.of("remediation", "disk-cleanup"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> finished = (Map<String, Object>) started.get("scriptRunFinished");
 
@@ -86,7 +88,8 @@ class RemediationWorkersTests {
 
 		assertThat(worker.check(this.job, 9L, "acme", runId, 0, 3, null)).containsEntry("scriptStatus", "RUNNING")
 			.containsEntry("scriptPolls", 1);
-		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> worker.check(this.job, 9L, "acme", runId, 2, 3, null))
+		assertThatExceptionOfType(BpmnError.class)
+			.isThrownBy(() -> worker.check(this.job, 9L, "acme", runId, 2, 3, null))
 			.withMessageContaining("still running after 3 checks");
 	}
 

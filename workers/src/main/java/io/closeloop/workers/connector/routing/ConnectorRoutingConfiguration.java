@@ -54,8 +54,9 @@ public class ConnectorRoutingConfiguration {
 			return beans.getBean(choice.kind() + "." + name, type);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
+			// The name is all the user needs: say which ones exist.
 			throw new IllegalStateException("closeloop." + choice.kind() + " names the connector '" + name
-					+ "', which does not exist; known: " + known(beans, choice.kind(), type), ex);
+					+ "', which does not exist; known: " + known(beans, choice.kind(), type));
 		}
 	}
 

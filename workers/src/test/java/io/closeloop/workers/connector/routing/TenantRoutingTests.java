@@ -27,7 +27,10 @@ import io.closeloop.workers.simulator.SimulatedPsa;
 import io.closeloop.workers.simulator.SimulatedRmm;
 import io.closeloop.workers.simulator.SimulatorConfiguration;
 
-/** {@code closeloop.rmm.tenants} and {@code closeloop.psa.tenants}: a connector per tenant. */
+/**
+ * {@code closeloop.rmm.tenants} and {@code closeloop.psa.tenants}: a connector per
+ * tenant.
+ */
 class TenantRoutingTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -67,7 +70,8 @@ class TenantRoutingTests {
 			.run((ctx) -> assertThat(ctx).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("closeloop.rmm names the connector 'dato', which does not exist; known: [simulator]"));
+				.hasMessageContaining(
+						"closeloop.rmm names the connector 'dato', which does not exist; known: [simulator]"));
 	}
 
 	@Test
