@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Skips, saying so, the tests that need a MySQL-compatible server where none listens. */
-class RequiresMySqlServer implements ExecutionCondition {
+public class RequiresMySqlServer implements ExecutionCondition {
 
 	private static final String REASON = "MySQL integration tests skipped: no MySQL-compatible server listens on 127.0.0.1:3306";
 
