@@ -26,9 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("closeloop.process-start")
 public record ProcessStartSettings(@DefaultValue("200") int batchSize, @DefaultValue("32") int inFlight,
 		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT5S") Duration correlationGrace,
-		@DefaultValue("PT10M") Duration messageTtl, @DefaultValue("PT30S") Duration maxBackoff,
+		@DefaultValue("PT1M") Duration messageTtl, @DefaultValue("PT30S") Duration maxBackoff,
 		@DefaultValue("3") int maxResumes, @DefaultValue("20000") int maxBacklog,
-		@DefaultValue("150") int maxBusyProcesses) {
+		@DefaultValue("50") int maxBusyProcesses) {
 
 	public ProcessStartSettings {
 		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1 || maxBusyProcesses < 1) {

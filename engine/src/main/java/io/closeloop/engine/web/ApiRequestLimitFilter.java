@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,8 +29,11 @@ public class ApiRequestLimitFilter extends OncePerRequestFilter {
 
 	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
+	private final Semaphore turns;
+
 	public ApiRequestLimitFilter(IntakeLimits limits) {
 		this.limits = limits;
+		this.turns = new Semaphore(limits.maxConcurrent(), true);
 	}
 
 	@Override
@@ -53,7 +58,27 @@ public class ApiRequestLimitFilter extends OncePerRequestFilter {
 				return;
 			}
 		}
-		chain.doFilter(request, response);
+		if (!takeTurn()) {
+			refuse(response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The server is saturated; nothing of this request was taken. Send it again shortly", 1L);
+			return;
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.turns.release();
+		}
+	}
+
+	private boolean takeTurn() {
+		try {
+			return this.turns.tryAcquire(this.limits.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static void refuse(HttpServletResponse response, HttpStatus status, String message, Long retryAfter)

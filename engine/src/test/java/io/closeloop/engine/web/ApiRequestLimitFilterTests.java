@@ -2,7 +2,9 @@ package io.closeloop.engine.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 class ApiRequestLimitFilterTests {
 
-	private final ApiRequestLimitFilter filter = new ApiRequestLimitFilter(new IntakeLimits(100, 1, 2));
+	private final ApiRequestLimitFilter filter = new ApiRequestLimitFilter(
+			new IntakeLimits(100, 1, 2, 32, Duration.ofSeconds(2)));
 
 	@AfterEach
 	void clear() {
@@ -52,6 +55,46 @@ class ApiRequestLimitFilterTests {
 		assertThat(statuses).containsExactly(200, 200, 429);
 		assertThat(last.getHeader("Retry-After")).isEqualTo("1");
 		assertThat(last.getContentAsString()).contains("Too many requests from api-key:noisy");
+	}
+
+	@Test
+	void shouldAnswer503WithRetryAfterWhenEveryTurnIsTakenForLongerThanTheQueueWait() throws Exception {
+		ApiRequestLimitFilter saturated = new ApiRequestLimitFilter(
+				new IntakeLimits(100, 1000, 1000, 1, Duration.ofMillis(200)));
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread slow = Thread.ofVirtual().start(() -> {
+			try {
+				saturated.doFilter(new MockHttpServletRequest("POST", "/api/alerts"), new MockHttpServletResponse(),
+						(request, response) -> {
+							inside.countDown();
+							try {
+								release.await();
+							}
+							catch (InterruptedException ex) {
+								Thread.currentThread().interrupt();
+							}
+						});
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		inside.await();
+		MockHttpServletResponse refused = new MockHttpServletResponse();
+		MockFilterChain untouched = new MockFilterChain();
+		saturated.doFilter(new MockHttpServletRequest("POST", "/api/alerts"), refused, untouched);
+		release.countDown();
+		slow.join();
+		MockHttpServletResponse later = new MockHttpServletResponse();
+		MockFilterChain passed = new MockFilterChain();
+		saturated.doFilter(new MockHttpServletRequest("POST", "/api/alerts"), later, passed);
+
+		assertThat(refused.getStatus()).isEqualTo(503);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+		assertThat(refused.getContentAsString()).contains("saturated");
+		assertThat(untouched.getRequest()).as("the refused request went no further").isNull();
+		assertThat(passed.getRequest()).as("once a turn is free, requests pass again").isNotNull();
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
 import io.closeloop.workers.connector.http.OAuthTokenCache;
@@ -66,20 +65,12 @@ class DattoApi {
 					.build());
 	}
 
+	/**
+	 * Sends with the current token; after a 401 (the token expired early or was revoked)
+	 * once more with a new one.
+	 */
 	private JsonNode authorized(String operation, Idempotence idempotence, Function<String, HttpRequest> request) {
-		String token = this.tokens.token();
-		try {
-			return send(operation, idempotence, request, token);
-		}
-		catch (VendorRejectedException ex) {
-			if (ex.status() != 401) {
-				throw ex;
-			}
-			// The token expired early or was revoked: one new token, one more try. A
-			// second 401 means the credentials themselves are refused.
-			this.tokens.rejected(token);
-			return send(operation, idempotence, request, this.tokens.token());
-		}
+		return this.tokens.authorized((token) -> send(operation, idempotence, request, token));
 	}
 
 	private JsonNode send(String operation, Idempotence idempotence, Function<String, HttpRequest> request,
