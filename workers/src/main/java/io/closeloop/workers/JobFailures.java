@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.VendorRejectedException;
 
 /**
@@ -35,6 +36,11 @@ public final class JobFailures {
 	 */
 	public static CamundaError outage(ActivatedJob job, ConnectorException ex) {
 		int retriesLeft = Math.max(job.getRetries() - 1, 0);
+		if (ex instanceof OutcomeUnknownException) {
+			// Trying again could act twice: a person looks at the vendor's console.
+			String reason = "Stopped at " + job.getType() + ": " + ex.getMessage();
+			return CamundaError.bpmnError(TECHNICAL_FAILURE, reason, Map.of("escalationReason", reason), ex);
+		}
 		if (retriesLeft == 0) {
 			String reason = "Gave up on " + job.getType() + " after repeated failures: " + ex.getMessage();
 			return CamundaError.bpmnError(TECHNICAL_FAILURE, reason, Map.of("escalationReason", reason), ex);

@@ -14,6 +14,7 @@ import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.VendorRejectedException;
 
 class JobFailuresTests {
@@ -87,6 +88,16 @@ class JobFailuresTests {
 
 		CamundaError escalation = JobFailures.unexpected(job("escalate-alert", 1), new IllegalStateException("db"));
 		assertThat(escalation).as("the last step is only retried").isInstanceOf(JobError.class);
+	}
+
+	@Test
+	void shouldHandAnActionThatMayHaveHappenedToAPersonAtOnce() {
+		CamundaError error = JobFailures.outage(job(5),
+				new OutcomeUnknownException("tactical-rmm run-script may have been carried out (HTTP 502)"));
+
+		assertThat(error).isInstanceOf(BpmnError.class);
+		assertThat(((BpmnError) error).getErrorCode()).isEqualTo(JobFailures.TECHNICAL_FAILURE);
+		assertThat(error.getMessage()).contains("may have been carried out");
 	}
 
 }

@@ -30,11 +30,11 @@ public class AlertLinks {
 	}
 
 	@Transactional
-	public void incident(long incidentId, String category, List<Long> memberAlertIds) {
-		for (long member : memberAlertIds) {
+	public void incident(long incidentId, String category, List<Long> alertIds, int incidentSize) {
+		for (long member : alertIds) {
 			if (this.alerts.linkIncident(member, incidentId) > 0) {
 				this.events.save(new AlertEvent(member, this.clock.instant(), "Cross-tenant incident",
-						"part of incident " + incidentId + ": " + category + " on " + memberAlertIds.size()
+						"part of incident " + incidentId + ": " + category + " on " + incidentSize
 								+ " alerts from 5 or more clients within an hour"));
 			}
 		}

@@ -54,11 +54,21 @@ public class AlertCorrelator {
 		correlation.recurrenceOf().ifPresent((earlier) -> this.links.recurrence(alert.getId(), earlier));
 		Optional<CrossTenantIncident> incident = correlation.incident();
 		if (incident.isPresent()) {
-			Incident stored = this.incidents
-				.findByCategoryAndStartedEpoch(incident.get().category(), incident.get().startedAt())
-				.orElseGet(
-						() -> this.incidents.save(new Incident(incident.get().category(), incident.get().startedAt())));
-			this.links.incident(stored.getId(), stored.getCategory(), correlation.incidentMembers());
+			List<Long> members = correlation.incidentMembers();
+			Optional<Incident> known = this.incidents.findByCategoryAndStartedEpoch(incident.get().category(),
+					incident.get().startedAt());
+			if (known.isPresent()) {
+				// The earlier members were linked when the incident formed: only this
+				// alert is new. (Linking every member again made each alert of a storm
+				// cost as much as all before it.)
+				this.links.incident(known.get().getId(), known.get().getCategory(), List.of(alert.getId()),
+						members.size());
+			}
+			else {
+				Incident stored = this.incidents
+					.save(new Incident(incident.get().category(), incident.get().startedAt()));
+				this.links.incident(stored.getId(), stored.getCategory(), members, members.size());
+			}
 		}
 	}
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.journal.SideEffects;
 
 /**
@@ -59,6 +60,13 @@ class JpaSideEffects implements SideEffects {
 		try {
 			result = action.get();
 		}
+		catch (OutcomeUnknownException ex) {
+			// The vendor may have acted: the claim stays, so no later delivery acts
+			// again.
+			this.ownTransaction.executeWithoutResult((tx) -> this.ledger.findByIdempotencyKey(key)
+				.ifPresent((claim) -> claim.outcomeUnknown(ex.getMessage())));
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			// The action failed: give the claim back so a retry may act.
 			this.ownTransaction.executeWithoutResult((tx) -> this.ledger.deleteByIdempotencyKey(key));
@@ -72,6 +80,9 @@ class JpaSideEffects implements SideEffects {
 	}
 
 	private <T> T recordedResult(String key, SideEffect effect, Class<T> resultType) {
+		if (effect.getState() == SideEffect.State.UNKNOWN) {
+			throw new OutcomeUnknownException(effect.getResultJson());
+		}
 		if (effect.getState() == SideEffect.State.PENDING) {
 			// Another delivery is acting now, or died acting: acting again could do it
 			// twice. The job

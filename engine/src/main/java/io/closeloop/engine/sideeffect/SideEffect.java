@@ -46,6 +46,12 @@ class SideEffect {
 		return effect;
 	}
 
+	/** The vendor may have acted: kept with the reason, never tried again. */
+	void outcomeUnknown(String reason) {
+		this.state = State.UNKNOWN;
+		this.resultJson = reason;
+	}
+
 	void done(String resultJson) {
 		this.state = State.DONE;
 		this.resultJson = resultJson;
@@ -68,7 +74,12 @@ class SideEffect {
 		/** Claimed: one delivery of the job is doing it now (or died doing it). */
 		PENDING,
 		/** Done, with its result recorded. */
-		DONE
+		DONE,
+		/**
+		 * Sent, and the vendor may or may not have carried it out; the reason is kept in
+		 * place of a result. Never sent again.
+		 */
+		UNKNOWN
 
 	}
 

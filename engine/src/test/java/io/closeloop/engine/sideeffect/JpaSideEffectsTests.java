@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.SideEffects;
 
@@ -111,6 +112,25 @@ class JpaSideEffectsTests {
 		this.sideEffects.once(SideEffects.key(1, "close-ticket"), Boolean.class, () -> runs.incrementAndGet() > 0);
 		this.sideEffects.once(SideEffects.key(2, "close-ticket"), Boolean.class, () -> runs.incrementAndGet() > 0);
 		assertThat(runs).hasValue(2);
+	}
+
+	@Test
+	void shouldNeverActAgainWhenTheVendorMayHaveActed() {
+		String key = "alert-4077:run-script";
+		AtomicInteger sent = new AtomicInteger();
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> this.sideEffects.once(key, ScriptRun.class, () -> {
+				sent.incrementAndGet();
+				throw new OutcomeUnknownException("rmm run-script may have been carried out (HTTP 503)");
+			}));
+
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> this.sideEffects.once(key, ScriptRun.class, () -> {
+				sent.incrementAndGet();
+				return new ScriptRun("run-2", ScriptRun.Status.RUNNING, null, null);
+			}))
+			.withMessageContaining("HTTP 503");
+		assertThat(sent).as("sent once, never again").hasValue(1);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.github.resilience4j.retry.Retry;
 
@@ -92,6 +93,11 @@ public class VendorHttp {
 			});
 		}
 		catch (TransientFailure failure) {
+			if (idempotence == Idempotence.NOT_IDEMPOTENT && !failure.surelyNotActedOn()) {
+				throw new OutcomeUnknownException(
+						this.vendor + " " + operation + " failed after " + attempts.get() + " attempt(s); last: "
+								+ failure.getMessage() + ". It may have been carried out, so it is not sent again");
+			}
 			throw new ConnectorException(this.vendor + " " + operation + " failed after " + attempts.get()
 					+ " attempt(s); last: " + failure.getMessage());
 		}
