@@ -14,6 +14,9 @@ CREATE TABLE process_start (
     enqueued_at  DATETIME(6)   NOT NULL,
     due_at       DATETIME(6)   NOT NULL,
     attempts     INT           NOT NULL DEFAULT 0,
+    -- A new alert is correlated (cross-tenant incident, recurrence) by the dispatcher just
+    -- before its start, off the request's path; once only.
+    correlated   BOOLEAN       NOT NULL DEFAULT FALSE,
     last_error   VARCHAR(500),
     CONSTRAINT fk_process_start_alert FOREIGN KEY (alert_id) REFERENCES alert (id)
 );
@@ -21,6 +24,6 @@ CREATE TABLE process_start (
 CREATE INDEX ix_process_start_due ON process_start (due_at, alert_id);
 
 -- Alerts stored while the engine could not be reached, before this outbox existed.
-INSERT INTO process_start (alert_id, generation, reason, enqueued_at, due_at, attempts)
-    SELECT id, 1, 'received', received_at, received_at, 0 FROM alert
+INSERT INTO process_start (alert_id, generation, reason, enqueued_at, due_at, attempts, correlated)
+    SELECT id, 1, 'received', received_at, received_at, 0, TRUE FROM alert
     WHERE process_instance_key IS NULL AND status = 'RECEIVED';

@@ -3,13 +3,10 @@ package io.closeloop.engine.alert;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.closeloop.engine.correlation.AlertCorrelator;
 import io.closeloop.workers.connector.TicketRef;
 
 /**
@@ -20,8 +17,6 @@ import io.closeloop.workers.connector.TicketRef;
  */
 @Service
 public class AlertIntake {
-
-	private static final Logger log = LoggerFactory.getLogger(AlertIntake.class);
 
 	private final AlertRepository alerts;
 
@@ -37,13 +32,11 @@ public class AlertIntake {
 
 	private final TransactionTemplate transactions;
 
-	private final AlertCorrelator correlator;
-
 	private final Clock clock;
 
 	AlertIntake(AlertRepository alerts, AlertEventRepository events, ProcessStartRepository starts,
 			ProcessStartDispatcher dispatcher, ProcessStartSettings settings, ProcessStarter starter,
-			TransactionTemplate transactions, AlertCorrelator correlator) {
+			TransactionTemplate transactions) {
 		this.alerts = alerts;
 		this.events = events;
 		this.starts = starts;
@@ -51,7 +44,6 @@ public class AlertIntake {
 		this.settings = settings;
 		this.starter = starter;
 		this.transactions = transactions;
-		this.correlator = correlator;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -84,10 +76,6 @@ public class AlertIntake {
 			return new Accepted(existing, true);
 		}
 		if (!accepted.duplicate()) {
-			correlate(accepted.alert());
-			// The start was stored not yet due, so that it would not start before its
-			// correlation: it may go now.
-			this.starts.dueNow(accepted.alert().getId(), this.clock.instant());
 			this.dispatcher.wake();
 		}
 		return accepted;
@@ -110,20 +98,10 @@ public class AlertIntake {
 		}
 		this.events.save(new AlertEvent(alert.getId(), now, "Received",
 				"from " + request.source() + " (" + request.externalId() + ")"));
-		this.starts
-			.save(new ProcessStart(alert.getId(), 1, "received", now, now.plus(this.settings.correlationGrace())));
+		// Correlated and started by the dispatcher, off this request's path: the answer
+		// waits only for this commit.
+		this.starts.save(new ProcessStart(alert.getId(), 1, "received", now, now));
 		return new Accepted(alert, false);
-	}
-
-	private void correlate(Alert alert) {
-		try {
-			this.correlator.correlate(alert);
-		}
-		catch (RuntimeException ex) {
-			// Correlation groups alerts; without it each alert is still handled on its
-			// own.
-			log.warn("Could not correlate alert {}: {}", alert.getId(), ex.toString());
-		}
 	}
 
 	/** The stored alert, and whether it had been stored before this request. */

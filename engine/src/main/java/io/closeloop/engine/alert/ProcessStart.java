@@ -37,6 +37,8 @@ class ProcessStart {
 	@Column(name = "last_error")
 	private String lastError;
 
+	private boolean correlated;
+
 	protected ProcessStart() {
 	}
 
@@ -46,6 +48,12 @@ class ProcessStart {
 		this.reason = reason;
 		this.enqueuedAt = enqueuedAt;
 		this.dueAt = dueAt;
+		// Only a new alert is correlated; a resumed one was when it came.
+		this.correlated = generation > 1;
+	}
+
+	boolean isCorrelated() {
+		return this.correlated;
 	}
 
 	void failed(String error, Instant now, Duration backoff) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.camunda.client.api.command.ClientStatusException;
+import io.closeloop.engine.correlation.AlertCorrelator;
 import io.closeloop.engine.zeebe.ProcessDeployer;
 import io.closeloop.engine.zeebe.ProcessesDeployed;
 import io.closeloop.workers.journal.AlertJournal;
@@ -63,6 +64,8 @@ class ProcessStartDispatcher implements SmartLifecycle {
 
 	private final AlertJournal journal;
 
+	private final AlertCorrelator correlator;
+
 	private final TransactionTemplate transactions;
 
 	private final ProcessStartSettings settings;
@@ -84,8 +87,9 @@ class ProcessStartDispatcher implements SmartLifecycle {
 	private Duration backoff = Duration.ZERO;
 
 	ProcessStartDispatcher(ProcessStartRepository starts, AlertRepository alerts, AlertEventRepository events,
-			ProcessStarter starter, ProcessDeployer deployer, AlertJournal journal, TransactionTemplate transactions,
-			ProcessStartSettings settings) {
+			ProcessStarter starter, ProcessDeployer deployer, AlertJournal journal, AlertCorrelator correlator,
+			TransactionTemplate transactions, ProcessStartSettings settings) {
+		this.correlator = correlator;
 		this.starts = starts;
 		this.alerts = alerts;
 		this.events = events;
@@ -202,9 +206,11 @@ class ProcessStartDispatcher implements SmartLifecycle {
 		if (due.isEmpty()) {
 			return this.settings.idleWait();
 		}
-		Map<Long, Alert> byId = this.alerts.findAllById(due.stream().map(ProcessStart::getAlertId).toList())
-			.stream()
-			.collect(Collectors.toMap(Alert::getId, Function.identity()));
+		Map<Long, Alert> byId = alertsOf(due);
+		if (correlate(due, byId)) {
+			// Correlation may have linked them to an incident or an earlier alert.
+			byId = alertsOf(due);
+		}
 		List<Sent> sent = send(due, byId);
 		List<Sent> failed = record(sent);
 		if (failed.isEmpty()) {
@@ -223,6 +229,40 @@ class ProcessStartDispatcher implements SmartLifecycle {
 			}
 		});
 		return pause;
+	}
+
+	private Map<Long, Alert> alertsOf(List<ProcessStart> due) {
+		return this.alerts.findAllById(due.stream().map(ProcessStart::getAlertId).toList())
+			.stream()
+			.collect(Collectors.toMap(Alert::getId, Function.identity()));
+	}
+
+	/**
+	 * Correlates the new alerts among the starts, in the order they came, once each;
+	 * returns whether any was.
+	 */
+	private boolean correlate(List<ProcessStart> due, Map<Long, Alert> byId) {
+		boolean any = false;
+		for (ProcessStart start : due) {
+			if (start.isCorrelated()) {
+				continue;
+			}
+			Alert alert = byId.get(start.getAlertId());
+			if (alert != null && !alert.getStatus().isFinal()) {
+				try {
+					this.correlator.correlate(alert);
+				}
+				catch (RuntimeException ex) {
+					// Correlation groups alerts; without it each alert is still handled
+					// on
+					// its own.
+					log.warn("Could not correlate alert {}: {}", alert.getId(), ex.toString());
+				}
+			}
+			this.starts.correlated(start.getAlertId());
+			any = true;
+		}
+		return any;
 	}
 
 	private List<Sent> send(List<ProcessStart> due, Map<Long, Alert> byId) throws InterruptedException {

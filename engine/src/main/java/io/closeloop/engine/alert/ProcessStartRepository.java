@@ -16,11 +16,11 @@ interface ProcessStartRepository extends JpaRepository<ProcessStart, Long> {
 	 */
 	List<ProcessStart> findByDueAtLessThanEqualOrderByAlertIdAsc(Instant now, Pageable page);
 
-	/** Makes a start due at once (the alert's correlation is done). */
+	/** Records that the alert of this start was correlated, so it never is twice. */
 	@Transactional
 	@Modifying
-	@Query("update ProcessStart s set s.dueAt = :now where s.alertId = :alertId and s.dueAt > :now")
-	int dueNow(long alertId, Instant now);
+	@Query("update ProcessStart s set s.correlated = true where s.alertId = :alertId")
+	int correlated(long alertId);
 
 	/** Puts every waiting start back to due, e.g. when the engine answers again. */
 	@Transactional

@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize starts handed to the engine in one go
  * @param inFlight start messages sent before waiting for the engine's answers
  * @param idleWait how long the dispatcher sleeps when nothing is due and nobody woke it
- * @param correlationGrace how long a just-stored alert may wait for its correlation
- * before it starts anyway
  * @param messageTtl how long the engine keeps a start message, and so refuses a repeat of
  * it: well beyond {@code maxBackoff}
  * @param maxBackoff the longest pause between tries when the engine cannot take starts
@@ -25,10 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("closeloop.process-start")
 public record ProcessStartSettings(@DefaultValue("200") int batchSize, @DefaultValue("32") int inFlight,
-		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT5S") Duration correlationGrace,
-		@DefaultValue("PT1M") Duration messageTtl, @DefaultValue("PT30S") Duration maxBackoff,
-		@DefaultValue("3") int maxResumes, @DefaultValue("20000") int maxBacklog,
-		@DefaultValue("50") int maxBusyProcesses) {
+		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT1M") Duration messageTtl,
+		@DefaultValue("PT30S") Duration maxBackoff, @DefaultValue("3") int maxResumes,
+		@DefaultValue("20000") int maxBacklog, @DefaultValue("50") int maxBusyProcesses) {
 
 	public ProcessStartSettings {
 		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1 || maxBusyProcesses < 1) {

@@ -99,7 +99,9 @@ abstract class AlertPersistenceContract {
 			.extracting(ProcessStart::getAlertId)
 			.filteredOn(mine::contains)
 			.containsExactly(first.getId(), second.getId());
-		assertThat(this.starts.dueNow(later.getId(), now)).isEqualTo(1);
+		assertThat(this.starts.allDueNow(now)).isPositive();
+		assertThat(this.starts.correlated(later.getId())).isEqualTo(1);
+		assertThat(this.starts.findById(later.getId()).orElseThrow().isCorrelated()).isTrue();
 		assertThat(this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now, PageRequest.of(0, 10)))
 			.extracting(ProcessStart::getAlertId)
 			.filteredOn(mine::contains)
