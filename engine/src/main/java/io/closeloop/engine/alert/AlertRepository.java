@@ -1,5 +1,6 @@
 package io.closeloop.engine.alert;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,15 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	@Query("select a from Alert a where a.processGeneration > 0 and a.status not in :finals"
 			+ " and not exists (select s from ProcessStart s where s.alertId = a.id) order by a.id")
 	List<Alert> findInFlight(Collection<AlertStatus> finals);
+
+	/**
+	 * Alerts busy in the engine (see {@link #countBusy}) of which nothing was heard since
+	 * the cutoff: their process is most likely gone.
+	 */
+	@Query("select a from Alert a where a.processGeneration > 0 and a.status in :busy"
+			+ " and not exists (select s from ProcessStart s where s.alertId = a.id)"
+			+ " and not exists (select e from AlertEvent e where e.alertId = a.id and e.at > :cutoff) order by a.id")
+	List<Alert> findSilentSince(Collection<AlertStatus> busy, Instant cutoff, Pageable page);
 
 	/**
 	 * Alerts whose process is started and busy in the engine: not final, and not parked

@@ -11,10 +11,13 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.closeloop.engine.zeebe.EngineStateLost;
+import io.closeloop.engine.zeebe.EngineWatchdog;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.workers.journal.AlertStatus;
 
@@ -50,11 +53,14 @@ class LostProcessReconciler {
 
 	private final TransactionTemplate transactions;
 
+	private final EngineWatchdog watchdog;
+
 	private final Clock clock = Clock.systemUTC();
 
 	LostProcessReconciler(AlertRepository alerts, ProcessStartRepository starts, AlertEventRepository events,
 			AlertJournal journal, ProcessStartDispatcher dispatcher, ProcessStartSettings settings,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, EngineWatchdog watchdog) {
+		this.watchdog = watchdog;
 		this.alerts = alerts;
 		this.starts = starts;
 		this.events = events;
@@ -82,6 +88,36 @@ class LostProcessReconciler {
 					lost.why(), resumed, escalated);
 			this.dispatcher.wake();
 		}
+	}
+
+	/**
+	 * The embedded engine can also drop a single instance (its in-memory store is not
+	 * built for this load): an alert busy in the engine of which nothing was heard for
+	 * {@code silent-after} is taken as lost and resumed like the rest. Only on the
+	 * embedded engine: on a cluster a stuck instance is an incident an operator sees in
+	 * Operate.
+	 */
+	@Scheduled(fixedDelayString = "${closeloop.process-start.silence-check-interval:PT1M}",
+			initialDelayString = "${closeloop.process-start.silence-check-interval:PT1M}")
+	void resumeSilentOnEmbeddedEngine() {
+		if (this.watchdog.isEmbedded()) {
+			resumeSilentSince(this.clock.instant().minus(this.settings.silentAfter()));
+		}
+	}
+
+	/** Resumes the busy alerts of which nothing was heard since the cutoff. */
+	int resumeSilentSince(Instant cutoff) {
+		List<Alert> silent = this.alerts.findSilentSince(
+				EnumSet.of(AlertStatus.RECEIVED, AlertStatus.REMEDIATING, AlertStatus.VERIFYING), cutoff,
+				PageRequest.of(0, 100));
+		for (Alert alert : silent) {
+			resume(alert, "nothing was heard of its process since " + cutoff);
+		}
+		if (!silent.isEmpty()) {
+			log.warn("{} alert(s) silent since {} were taken as lost and resumed", silent.size(), cutoff);
+			this.dispatcher.wake();
+		}
+		return silent.size();
 	}
 
 	/**

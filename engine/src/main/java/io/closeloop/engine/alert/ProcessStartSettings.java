@@ -20,12 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBusyProcesses processes busy in the engine (started, not final, not waiting
  * for a technician) beyond which further starts wait in the outbox: an engine given more
  * than it can work on answers nothing in time, and its job workers starve
+ * @param silentAfter on the embedded engine, how long a busy alert may go without any
+ * step before its process is taken as lost and resumed: well beyond the longest step
  */
 @ConfigurationProperties("closeloop.process-start")
 public record ProcessStartSettings(@DefaultValue("200") int batchSize, @DefaultValue("32") int inFlight,
 		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT1M") Duration messageTtl,
 		@DefaultValue("PT30S") Duration maxBackoff, @DefaultValue("3") int maxResumes,
-		@DefaultValue("20000") int maxBacklog, @DefaultValue("50") int maxBusyProcesses) {
+		@DefaultValue("20000") int maxBacklog, @DefaultValue("50") int maxBusyProcesses,
+		@DefaultValue("PT15M") Duration silentAfter) {
 
 	public ProcessStartSettings {
 		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1 || maxBusyProcesses < 1) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.journal.SideEffects;
@@ -26,6 +30,8 @@ import io.closeloop.workers.journal.SideEffects;
  */
 @Component
 class JpaSideEffects implements SideEffects {
+
+	private static final Logger log = LoggerFactory.getLogger(JpaSideEffects.class);
 
 	private final SideEffectRepository ledger;
 
@@ -77,6 +83,22 @@ class JpaSideEffects implements SideEffects {
 			.orElseThrow(() -> new IllegalStateException("The claim on " + key + " disappeared"))
 			.done(resultJson));
 		return result;
+	}
+
+	/**
+	 * The embedded engine started empty: the application restarted or the engine was
+	 * replaced, and every delivery that was acting is gone. What each was doing may or
+	 * may not have happened, so none is done again; the alert's resumed process stops
+	 * there and goes to a person.
+	 */
+	@EventListener
+	void engineStateLost(EngineStateLost lost) {
+		Integer unknown = this.ownTransaction
+			.execute((tx) -> this.ledger.pendingBecameUnknown("An RMM or PSA action was under way when " + lost.why()
+					+ "; it may have been carried out, " + "so it is not done again"));
+		if (unknown != null && unknown > 0) {
+			log.warn("{} side effect(s) were under way when {}; their outcome is unknown", unknown, lost.why());
+		}
 	}
 
 	private <T> T recordedResult(String key, SideEffect effect, Class<T> resultType) {

@@ -101,6 +101,21 @@ class ProcessStartOutboxTests extends IntegrationTest {
 		assertThat(this.starts.existsById(lostOften.getId())).isFalse();
 	}
 
+	@Test
+	void shouldResumeAnAlertOfWhichNothingWasHeardForTooLong() {
+		ApiClient api = api();
+		Alert silent = inFlight(1);
+		Alert heardFrom = inFlight(1);
+		this.events.saveAndFlush(new AlertEvent(heardFrom.getId(), Instant.now(), "Remediating", "still at it"));
+
+		this.reconciler.resumeSilentSince(Instant.now().minusSeconds(1));
+
+		assertThat(this.starts.existsById(heardFrom.getId())).as("an alert still heard from is left alone").isFalse();
+		Map<String, Object> resumed = api.awaitAlert(silent.getId(), (alert) -> "RESOLVED".equals(alert.get("status")),
+				Duration.ofSeconds(30));
+		assertThat(ApiClient.steps(resumed)).contains("Process lost");
+	}
+
 	/** An alert whose process was started {@code generation} times and then lost. */
 	private Alert inFlight(int generation) {
 		String hostname = "ACME-WS-" + Alerts.shortId();

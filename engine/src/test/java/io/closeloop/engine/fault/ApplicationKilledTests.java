@@ -71,6 +71,11 @@ class ApplicationKilledTests {
 			.withBody("\"Freed 2.1 GB\"")
 			.withFixedDelay(400)));
 		rmm.stubFor(get(urlMatching("/agents/[^/]+/history/")).willReturn(okJson("[]")));
+		// Some devices' RMM fails while starting the script, in the two ways that leave
+		// open whether it ran: a 502, and no answer within the connector's read timeout.
+		rmm.stubFor(post(urlMatching("/agents/dev-KILL-502-[^/]+/runscript/")).willReturn(aResponse().withStatus(502)));
+		rmm.stubFor(post(urlMatching("/agents/dev-KILL-SLOW-[^/]+/runscript/"))
+			.willReturn(aResponse().withStatus(200).withBody("\"late\"").withFixedDelay(4000)));
 		try (Connection server = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
 				Statement sql = server.createStatement()) {
 			sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
@@ -83,7 +88,8 @@ class ApplicationKilledTests {
 		Map<String, Long> accepted = new LinkedHashMap<>();
 		List<String> bodies = new ArrayList<>();
 		for (int i = 0; i < ALERTS; i++) {
-			String hostname = "KILL-WS-" + i + "-" + Alerts.shortId();
+			String kind = (i % 10 == 3) ? "502" : (i % 10 == 7) ? "SLOW" : "WS";
+			String hostname = "KILL-" + kind + "-" + i + "-" + Alerts.shortId();
 			bodies.add(Alerts.diskLow(hostname, "workstation", "Windows 11"));
 		}
 		Instant killAt = Instant.now().plusSeconds(4);
@@ -123,6 +129,13 @@ class ApplicationKilledTests {
 			.allSatisfy((agent, runs) -> assertThat(runs).isOne());
 		long resolved = finals.values().stream().filter((alert) -> "RESOLVED".equals(alert.get("status"))).count();
 		assertThat(resolved).as("alerts resolved, the rest handed to a person").isGreaterThan(ALERTS / 2);
+		for (Map<String, Object> alert : finals.values()) {
+			String hostname = (String) ((Map<?, ?>) alert.get("device")).get("hostname");
+			if (hostname.startsWith("KILL-502-") || hostname.startsWith("KILL-SLOW-")) {
+				assertThat(alert.get("status")).as(hostname).isEqualTo("ESCALATED");
+				assertThat((String) alert.get("escalationReason")).as(hostname).contains("may have been carried out");
+			}
+		}
 		// The PSA here is the demo simulator, which forgets its tickets when killed: its
 		// tickets after the restart must all be continuations of the alerts' own.
 		Map<String, Integer> newTicketsPerDevice = new HashMap<>();
@@ -152,6 +165,7 @@ class ApplicationKilledTests {
 				"--closeloop.rmm.tactical.api-key=stub-key", "--closeloop.rmm.tactical.scripts.disk-cleanup=12",
 				"--closeloop.rmm.tactical.checks.disk-free-above-threshold=13",
 				"--closeloop.process.verify-retry-delay=PT1S", "--closeloop.zeebe.watchdog.interval=PT1H",
+				"--closeloop.rmm.tactical.http.read-timeout=PT2S", "--closeloop.rmm.tactical.script-timeout=PT1S",
 				"--logging.level.root=WARN", "--logging.level.io.closeloop=INFO"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(new File("target/application-killed-" + this.started.size() + ".log"));

@@ -95,4 +95,32 @@ class TenantIsolationTests extends IntegrationTest {
 		return api.send(HttpRequest.newBuilder(api.uri(path)).header("X-Api-Key", GLOBEX_KEY).build());
 	}
 
+	@Test
+	void shouldCountOnlyTheCallersOwnAlertsInTheSummary() throws Exception {
+		ApiClient api = api();
+		api.postAlert(Alerts.workstationDiskLow());
+		HttpRequest asGlobex = HttpRequest.newBuilder(api.uri("/api/alerts/summary"))
+			.header("X-Api-Key", GLOBEX_KEY)
+			.build();
+		HttpRequest asDemo = HttpRequest.newBuilder(api.uri("/api/alerts/summary"))
+			.header("X-Api-Key", ApiClient.DEMO_KEY)
+			.build();
+
+		long globexAlerts = total(api.send(asGlobex).json());
+		long allAlerts = total(api.send(asDemo).json());
+
+		assertThat(allAlerts).isPositive();
+		assertThat(globexAlerts).as("globex's key counts no acme alert")
+			.isEqualTo(this.board.recent(10_000, GLOBEX).size());
+		assertThat(globexAlerts).isLessThan(allAlerts);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static long total(java.util.Map<String, Object> summary) {
+		return ((java.util.Map<String, Number>) summary.get("byStatus")).values()
+			.stream()
+			.mapToLong(Number::longValue)
+			.sum();
+	}
+
 }

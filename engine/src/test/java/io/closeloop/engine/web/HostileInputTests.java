@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
+import io.closeloop.engine.support.Webhooks;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,6 +24,8 @@ class HostileInputTests extends IntegrationTest {
 
 	private static final int SAMPLES = 1500;
 
+	private static final int WEBHOOK_SAMPLES = 600;
+
 	private static final List<String> NASTY = List.of("", " ", "null", "<script>alert(1)</script>",
 			"'; DROP TABLE alert; --", "\u0000", "\uD83D\uDCA5", "\u202Ehidden", "../../etc/passwd", "${jndi:ldap://x}",
 			"%s%s%s%n", "9".repeat(400), "-1", "1e309", "NaN", "true", "{}", "[]");
@@ -35,6 +38,30 @@ class HostileInputTests extends IntegrationTest {
 	@Test
 	void shouldAnswerEveryHostileTelemetryBatchWithoutAServerError() {
 		assertSurvives("/api/telemetry", bodies(telemetryFields()));
+	}
+
+	@Test
+	void shouldAnswerEveryHostileWebhookOfEveryVendorWithoutAServerError() {
+		Webhooks webhooks = new Webhooks(api());
+		Arbitrary<String> bodies = bodies(webhookFields());
+		Arbitraries.of("datto", "ninjaone", "tactical", "connectwise", "autotask", "halo")
+			.sampleStream()
+			.limit(WEBHOOK_SAMPLES)
+			.forEach((vendor) -> {
+				String body = bodies.sample();
+				// Correctly authenticated, so the payload reaches the vendor's
+				// translator.
+				ApiClient.Response response = switch (vendor) {
+					case "datto" -> webhooks.datto(body);
+					case "connectwise" -> webhooks.connectwise(body);
+					case "autotask" -> webhooks.autotask(body);
+					case "halo" -> webhooks.halo(body);
+					default -> webhooks.withToken(vendor, body);
+				};
+				assertThat(response.status()).as("POST /api/webhooks/" + vendor + " " + abbreviate(body))
+					.isLessThan(500);
+				assertThat(response.body()).as(abbreviate(body)).doesNotContain("Exception", "\tat ");
+			});
 	}
 
 	@Test
@@ -91,6 +118,22 @@ class HostileInputTests extends IntegrationTest {
 			.as((source, externalId, tenant, type, severity, message, metrics, device) -> Map.of("source", source,
 					"externalId", externalId, "tenant", tenant, "type", type, "severity", severity, "message", message,
 					"metrics", metrics, "device", device));
+	}
+
+	/** The fields the vendors' payloads carry, each holding any kind of value. */
+	private static Arbitrary<Map<String, String>> webhookFields() {
+		Arbitrary<String> names = Arbitraries.of("event", "alertUid", "alertMessage", "alertPriority", "alertCategory",
+				"deviceUid", "deviceHostname", "siteUid", "id", "seriesUid", "status", "statusCode", "activityType",
+				"type", "deviceId", "organizationId", "severity", "message", "sourceName", "alert_id", "agent_id",
+				"client_id", "hostname", "Action", "Type", "ID", "Entity", "CompanyId", "MemberId", "Guid", "Fields",
+				"EntityType", "ticket", "client_id", "tickettype_id", "summary", "details", "ticket_id");
+		return Combinators.combine(names.list().ofMaxSize(12), anyValue().list().ofSize(12)).as((keys, values) -> {
+			Map<String, String> fields = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < keys.size(); i++) {
+				fields.put(keys.get(i), values.get(i));
+			}
+			return fields;
+		});
 	}
 
 	private static Arbitrary<Map<String, String>> telemetryFields() {
