@@ -13,10 +13,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** An alert as received, with where it stands and what was decided for it. */
 @Entity
 @Table(name = "alert")
+// Only the columns a change touches are written: the links set by bulk updates (incident,
+// recurrence, process generation) are not overwritten by a worker holding an older copy.
+@DynamicUpdate
 public class Alert {
 
 	@Id

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,12 @@ public class AlertCorrelator {
 		this.links = links;
 	}
 
+	/**
+	 * Per incident, the alerts already linked to it by this application since it started
+	 * (after a restart each member is linked once more, which changes nothing).
+	 */
+	private final Map<Long, Set<Long>> linkedMembers = new ConcurrentHashMap<>();
+
 	/** Classifies and correlates the stored alert, and records what it belongs to. */
 	@Transactional
 	public void correlate(Alert alert) {
@@ -55,20 +63,17 @@ public class AlertCorrelator {
 		Optional<CrossTenantIncident> incident = correlation.incident();
 		if (incident.isPresent()) {
 			List<Long> members = correlation.incidentMembers();
-			Optional<Incident> known = this.incidents.findByCategoryAndStartedEpoch(incident.get().category(),
-					incident.get().startedAt());
-			if (known.isPresent()) {
-				// The earlier members were linked when the incident formed: only this
-				// alert is new. (Linking every member again made each alert of a storm
-				// cost as much as all before it.)
-				this.links.incident(known.get().getId(), known.get().getCategory(), List.of(alert.getId()),
-						members.size());
-			}
-			else {
-				Incident stored = this.incidents
-					.save(new Incident(incident.get().category(), incident.get().startedAt()));
-				this.links.incident(stored.getId(), stored.getCategory(), members, members.size());
-			}
+			Incident stored = this.incidents
+				.findByCategoryAndStartedEpoch(incident.get().category(), incident.get().startedAt())
+				.orElseGet(
+						() -> this.incidents.save(new Incident(incident.get().category(), incident.get().startedAt())));
+			// Only the members not linked yet: linking every member again for each new
+			// alert made each alert of a storm cost as much as all before it.
+			Set<Long> linked = this.linkedMembers.computeIfAbsent(stored.getId(),
+					(id) -> ConcurrentHashMap.newKeySet());
+			List<Long> fresh = members.stream().filter((member) -> !linked.contains(member)).toList();
+			this.links.incident(stored.getId(), stored.getCategory(), fresh, members.size());
+			linked.addAll(fresh);
 		}
 	}
 
