@@ -4,7 +4,9 @@
 # resolved or escalated, prints the storm summary line, then measures the bare engine (start ->
 # one service task -> end) on the same embedded engine and prints the ratio.
 # Run from the repository root with nothing on ports 8080 and 26500:  bash bench/storm.sh
-# Options after the script name go to the load generator, e.g. --alerts=2000 --seconds=20.
+# Options after the script name go to the load generator, e.g. --alerts=2000 --seconds=20;
+# --warmup=N (default 2000, sent over --warmup-seconds=20 and left to settle first; 0 for none).
+# STORM_JVM_ARGS="..." adds JVM options to the application (e.g. -Xlog:gc:file=/tmp/gc.log).
 # It deletes engine/data (the embedded database) before it starts.
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,7 +15,7 @@ CP="$PWD/engine/target/storm.classpath"
 ./mvnw -q -pl engine -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$CP" -Dmdep.includeScope=test >/dev/null
 rm -rf engine/data
-(./mvnw -q spring-boot:run -pl engine -am > "$LOG" 2>&1 &)
+(setsid ./mvnw -q spring-boot:run -pl engine -am -Dspring-boot.run.optimizedLaunch=false ${STORM_JVM_ARGS:+"-Dspring-boot.run.jvmArguments=$STORM_JVM_ARGS"} > "$LOG" 2>&1 &)
 trap 'pkill -f CloseloopApplication || true; pkill -f "spring-boot:run" || true' EXIT
 for i in $(seq 1 600); do sleep 0.5; curl -sf localhost:8080/actuator/health >/dev/null && break; done
 curl -sf localhost:8080/actuator/health >/dev/null || { echo "the application did not start; see $LOG"; exit 1; }

@@ -76,7 +76,7 @@ public class AlertIntake {
 			return new Accepted(existing, true);
 		}
 		if (!accepted.duplicate()) {
-			this.dispatcher.wake();
+			this.dispatcher.accepted();
 		}
 		return accepted;
 	}

@@ -15,7 +15,17 @@ import io.closeloop.workers.journal.AlertStatus;
 
 public interface AlertRepository extends JpaRepository<Alert, Long> {
 
-	Optional<Alert> findBySourceAndExternalId(String source, String externalId);
+	/**
+	 * The alert this source sent under this id, if any. Intake asks this of every alert
+	 * and nearly always finds none, so it reads a list: a single-result query would throw
+	 * and catch an exception each time.
+	 */
+	default Optional<Alert> findBySourceAndExternalId(String source, String externalId) {
+		return findAllBySourceAndExternalId(source, externalId).stream().findFirst();
+	}
+
+	@Query("select a from Alert a where a.source = :source and a.externalId = :externalId")
+	List<Alert> findAllBySourceAndExternalId(String source, String externalId);
 
 	/**
 	 * Records that the engine took the alert's start of this generation, without touching

@@ -86,6 +86,11 @@ class ProcessStartDispatcher implements SmartLifecycle {
 
 	private Duration backoff = Duration.ZERO;
 
+	private final IntakeRate intakeRate = new IntakeRate();
+
+	/** Whether the last look found nothing due: only then does a new alert wake it. */
+	private volatile boolean idle = true;
+
 	ProcessStartDispatcher(ProcessStartRepository starts, AlertRepository alerts, AlertEventRepository events,
 			ProcessStarter starter, ProcessDeployer deployer, AlertJournal journal, AlertCorrelator correlator,
 			TransactionTemplate transactions, ProcessStartSettings settings) {
@@ -98,6 +103,18 @@ class ProcessStartDispatcher implements SmartLifecycle {
 		this.journal = journal;
 		this.transactions = transactions;
 		this.settings = settings;
+	}
+
+	/**
+	 * A new alert was committed with its start: it counts towards the intake rate, and
+	 * wakes the dispatcher if it had nothing to do. A dispatcher waiting for room in the
+	 * engine is not woken by each alert of a storm.
+	 */
+	void accepted() {
+		this.intakeRate.record();
+		if (this.idle) {
+			wake();
+		}
 	}
 
 	/** Something is due: look now rather than at the next idle wake-up. */
@@ -192,20 +209,26 @@ class ProcessStartDispatcher implements SmartLifecycle {
 	 * @return how long to wait before the next batch, or {@code null} to go on at once
 	 */
 	Duration dispatchDue() throws InterruptedException {
+		this.idle = false;
 		if (!this.deployer.isDeployed()) {
 			return this.settings.idleWait();
 		}
-		long room = this.settings.maxBusyProcesses() - this.alerts.countBusy(BUSY);
+		// While a storm comes in, intake comes first: fewer processes run, and the
+		// starts wait in the outbox until it is over.
+		long room = maxBusyNow() - this.alerts.countBusy(BUSY);
 		if (room <= 0) {
 			// The engine has enough to do; the starts wait their turn.
 			return BUSY_WAIT;
 		}
+		// From here, an alert committed after the look below wakes the next one.
+		this.idle = true;
 		Instant now = this.clock.instant();
 		List<ProcessStart> due = this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now,
 				PageRequest.of(0, (int) Math.min(room, this.settings.batchSize())));
 		if (due.isEmpty()) {
 			return this.settings.idleWait();
 		}
+		this.idle = false;
 		Map<Long, Alert> byId = alertsOf(due);
 		if (correlate(due, byId)) {
 			// Correlation may have linked them to an incident or an earlier alert.
@@ -229,6 +252,11 @@ class ProcessStartDispatcher implements SmartLifecycle {
 			}
 		});
 		return pause;
+	}
+
+	/** How many processes may be busy now, by the intake rate of the last second. */
+	int maxBusyNow() {
+		return this.settings.maxBusyProcesses(this.intakeRate.lastSecond());
 	}
 
 	private Map<Long, Alert> alertsOf(List<ProcessStart> due) {

@@ -22,23 +22,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * than it can work on answers nothing in time, and its job workers starve
  * @param silentAfter on the embedded engine, how long a busy alert may go without any
  * step before its process is taken as lost and resumed: well beyond the longest step
+ * @param stormIntakeRate new alerts per second from which intake counts as a storm
+ * @param maxBusyProcessesInStorm busy processes allowed while intake is a storm: taking
+ * alerts in comes first, so that every sender gets its answer at once, and the outbox
+ * holds the rest until the storm is over
  */
 @ConfigurationProperties("closeloop.process-start")
 public record ProcessStartSettings(@DefaultValue("200") int batchSize, @DefaultValue("32") int inFlight,
 		@DefaultValue("PT1S") Duration idleWait, @DefaultValue("PT1M") Duration messageTtl,
 		@DefaultValue("PT30S") Duration maxBackoff, @DefaultValue("3") int maxResumes,
 		@DefaultValue("20000") int maxBacklog, @DefaultValue("50") int maxBusyProcesses,
-		@DefaultValue("PT15M") Duration silentAfter) {
+		@DefaultValue("PT15M") Duration silentAfter, @DefaultValue("20") int stormIntakeRate,
+		@DefaultValue("5") int maxBusyProcessesInStorm) {
 
 	public ProcessStartSettings {
-		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1 || maxBusyProcesses < 1) {
-			throw new IllegalArgumentException(
-					"closeloop.process-start: batch-size, in-flight, max-backlog and max-busy-processes must be positive, max-resumes not negative");
+		if (batchSize < 1 || inFlight < 1 || maxResumes < 0 || maxBacklog < 1 || maxBusyProcesses < 1
+				|| stormIntakeRate < 1 || maxBusyProcessesInStorm < 1) {
+			throw new IllegalArgumentException("closeloop.process-start: batch-size, in-flight, max-backlog, "
+					+ "max-busy-processes, storm-intake-rate and max-busy-processes-in-storm must be positive, "
+					+ "max-resumes not negative");
 		}
 		if (messageTtl.compareTo(maxBackoff.multipliedBy(2)) < 0) {
 			throw new IllegalArgumentException(
 					"closeloop.process-start.message-ttl must be at least twice max-backoff, or a repeated start could be taken as new");
 		}
+	}
+
+	/**
+	 * How many processes may be busy in the engine while this many new alerts came in
+	 * over the last second.
+	 */
+	public int maxBusyProcesses(long intakePerSecond) {
+		return (intakePerSecond >= this.stormIntakeRate) ? Math.min(this.maxBusyProcessesInStorm, this.maxBusyProcesses)
+				: this.maxBusyProcesses;
 	}
 
 }

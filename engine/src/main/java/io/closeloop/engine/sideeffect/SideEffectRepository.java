@@ -1,5 +1,6 @@
 package io.closeloop.engine.sideeffect;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,7 +10,17 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SideEffectRepository extends JpaRepository<SideEffect, Long> {
 
-	Optional<SideEffect> findByIdempotencyKey(String idempotencyKey);
+	/**
+	 * The action recorded under this key, if any. Most lookups find none (a first try),
+	 * so this reads a list: a single-result query would throw and catch an exception each
+	 * time.
+	 */
+	default Optional<SideEffect> findByIdempotencyKey(String idempotencyKey) {
+		return findAllByIdempotencyKey(idempotencyKey).stream().findFirst();
+	}
+
+	@Query("select s from SideEffect s where s.idempotencyKey = :idempotencyKey")
+	List<SideEffect> findAllByIdempotencyKey(String idempotencyKey);
 
 	void deleteByIdempotencyKey(String idempotencyKey);
 

@@ -43,6 +43,9 @@ class ProcessStartOutboxTests extends IntegrationTest {
 	@Autowired
 	private LostProcessReconciler reconciler;
 
+	@Autowired
+	private ProcessStartDispatcher dispatcher;
+
 	@Test
 	void shouldAcceptAlertsWhileTheEngineIsDownAndStartThemInOrderOnceItIsBack() {
 		ApiClient api = api();
@@ -114,6 +117,19 @@ class ProcessStartOutboxTests extends IntegrationTest {
 		Map<String, Object> resumed = api.awaitAlert(silent.getId(), (alert) -> "RESOLVED".equals(alert.get("status")),
 				Duration.ofSeconds(30));
 		assertThat(ApiClient.steps(resumed)).contains("Process lost");
+	}
+
+	@Test
+	void shouldLetFewerProcessesRunWhileAStormOfAlertsComesIn() throws InterruptedException {
+		// The defaults: 50 busy processes, 5 from 20 new alerts per second.
+		for (int i = 0; i < 19; i++) {
+			this.dispatcher.accepted();
+		}
+		assertThat(api().postAlert(Alerts.workstationDiskLow()).status()).isEqualTo(202);
+		assertThat(this.dispatcher.maxBusyNow()).as("the twentieth alert in a second, through the API").isEqualTo(5);
+
+		Thread.sleep(1100);
+		assertThat(this.dispatcher.maxBusyNow()).as("a second after the storm").isEqualTo(50);
 	}
 
 	/** An alert whose process was started {@code generation} times and then lost. */

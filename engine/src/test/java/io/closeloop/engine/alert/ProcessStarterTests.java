@@ -18,7 +18,7 @@ class ProcessStarterTests {
 
 	private final ProcessStarter starter = new ProcessStarter(mock(CamundaClient.class),
 			new ProcessSettings(null, null, 0, null, 0), new ProcessStartSettings(200, 32, Duration.ofSeconds(1),
-					Duration.ofMinutes(10), Duration.ofSeconds(30), 3, 20000, 150, Duration.ofMinutes(15)),
+					Duration.ofMinutes(10), Duration.ofSeconds(30), 3, 20000, 150, Duration.ofMinutes(15), 20, 5),
 			new ObjectMapper(), mock(AlertRepository.class));
 
 	@Test

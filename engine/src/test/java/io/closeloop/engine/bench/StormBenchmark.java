@@ -45,6 +45,11 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
  * resends of an alert already sent (which must not start anything). An alert answered 429
  * or 503 is sent again after the Retry-After the answer names, as a well-behaved RMM
  * does; every answer counts towards the acknowledgement times.
+ * <p>
+ * Before the storm, a warm-up wave of the same mix (2,000 alerts in 20 s by default, to
+ * tenants {@code warmup-*}) is sent and left to settle, so that the storm meets a running
+ * application rather than one the JIT compiler has yet to compile. It is not counted;
+ * {@code --warmup=0} leaves it out.
  */
 public final class StormBenchmark {
 
@@ -76,6 +81,11 @@ public final class StormBenchmark {
 		String zeebe = options.getOrDefault("zeebe", "http://localhost:26500");
 		StormBenchmark benchmark = new StormBenchmark(base, options.getOrDefault("key", "demo-api-key"));
 
+		int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
+		if (warmup > 0) {
+			benchmark.warmUp(warmup, Integer.parseInt(options.getOrDefault("warmup-seconds", "20")), tenants,
+					Integer.parseInt(options.getOrDefault("warmup-settle-timeout", "600")));
+		}
 		Storm storm = benchmark.storm(alerts, seconds, tenants, settleTimeout);
 		System.out.println(storm.summary());
 		System.out.println(storm.details());
@@ -88,38 +98,69 @@ public final class StormBenchmark {
 		System.exit(0);
 	}
 
-	private Storm storm(int count, int seconds, int tenants, int settleTimeout) throws Exception {
+	/**
+	 * Sends a first, smaller wave of alerts of the same mix to tenants of their own and
+	 * waits until they are settled, so the storm meets a running application, not one
+	 * whose code the JIT compiler has yet to compile.
+	 */
+	private void warmUp(int count, int seconds, int tenants, int settleTimeout) throws Exception {
+		Wave wave = send("warmup", count, seconds, tenants);
+		long settledAt = settle(wave.start(), settleTimeout);
+		Map<Integer, Integer> byStatus = new HashMap<>();
+		wave.answers().forEach((status, n) -> byStatus.put(status, n.get()));
+		System.out.printf("warm-up: sent=%d accepted=%d answers=%s settled_s=%.1f (not counted in the storm)%n", count,
+				wave.accepted().size(), byStatus, (settledAt - wave.start()) / 1e9);
+	}
+
+	/** What one wave of alerts was answered. */
+	private record Wave(long start, ConcurrentLinkedQueue<Ack> acks, Set<Long> accepted, Set<Long> duplicates,
+			Map<Integer, AtomicInteger> answers, Set<String> remediable) {
+
+	}
+
+	/**
+	 * Sends {@code count} alerts evenly over {@code seconds} and waits for every answer.
+	 */
+	private Wave send(String prefix, int count, int seconds, int tenants) throws Exception {
 		long intervalNanos = TimeUnit.SECONDS.toNanos(seconds) / count;
 		List<String> sentIds = new ArrayList<>();
-		ConcurrentLinkedQueue<Long> ackMillis = new ConcurrentLinkedQueue<>();
-		Set<Long> accepted = ConcurrentHashMap.newKeySet();
-		Set<Long> duplicates = ConcurrentHashMap.newKeySet();
-		Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
-		Set<String> remediable = ConcurrentHashMap.newKeySet();
+		Map<String, String> bodies = new HashMap<>();
+		Wave wave = new Wave(System.nanoTime(), new ConcurrentLinkedQueue<>(), ConcurrentHashMap.newKeySet(),
+				ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
 		CountDownLatch done = new CountDownLatch(count);
 		Semaphore window = new Semaphore(2000);
-		long start = System.nanoTime();
 		for (int i = 0; i < count; i++) {
-			LockSupport.parkNanos(start + i * intervalNanos - System.nanoTime());
+			LockSupport.parkNanos(wave.start() + i * intervalNanos - System.nanoTime());
 			String externalId;
 			String body;
 			if (i % 20 == 19 && !sentIds.isEmpty()) {
 				externalId = sentIds.get((i * 7919) % sentIds.size());
-				body = this.bodies.get(externalId);
+				body = bodies.get(externalId);
 			}
 			else {
-				externalId = "storm-" + i;
-				body = alert(i, tenants, externalId, remediable);
+				externalId = prefix + "-" + i;
+				body = alert(prefix, i, tenants, externalId, wave.remediable());
 				sentIds.add(externalId);
-				this.bodies.put(externalId, body);
+				bodies.put(externalId, body);
 			}
 			window.acquire();
-			deliver(body, 1, ackMillis, answers, accepted, duplicates, () -> {
+			deliver(body, 1, wave, () -> {
 				window.release();
 				done.countDown();
 			});
 		}
 		done.await(10, TimeUnit.MINUTES);
+		return wave;
+	}
+
+	private Storm storm(int count, int seconds, int tenants, int settleTimeout) throws Exception {
+		Wave wave = send("storm", count, seconds, tenants);
+		long start = wave.start();
+		ConcurrentLinkedQueue<Ack> ackMillis = wave.acks();
+		Set<Long> accepted = wave.accepted();
+		Set<Long> duplicates = wave.duplicates();
+		Map<Integer, AtomicInteger> answers = wave.answers();
+		Set<String> remediable = wave.remediable();
 		double sendSeconds = (System.nanoTime() - start) / 1e9;
 		long settledAt = settle(start, settleTimeout);
 		double settledSeconds = (settledAt - start) / 1e9;
@@ -135,13 +176,12 @@ public final class StormBenchmark {
 			ticketsPerDevice.merge(ticket.path("deviceId").asText(), 1, Integer::sum);
 		}
 		int duplicateTickets = ticketsPerDevice.values().stream().mapToInt((tickets) -> tickets - 1).sum();
-		long[] acks = ackMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+		long[] acks = ackMillis.stream().mapToLong(Ack::millis).sorted().toArray();
+		printAcksByWindow(ackMillis, start);
 		return new Storm(count, accepted.size(), duplicates.size(), lost, duplicateRuns, duplicateTickets,
 				percentile(acks, 50), percentile(acks, 99), percentile(acks, 100), sendSeconds, settledSeconds, finals,
 				answers, runsPerDevice.size(), ticketsPerDevice.size(), remediable.size());
 	}
-
-	private final Map<String, String> bodies = new HashMap<>();
 
 	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
 
@@ -149,29 +189,50 @@ public final class StormBenchmark {
 	 * Sends one alert; a 429 or 503 is sent again after the Retry-After it names, as a
 	 * well-behaved RMM does, up to 10 times. Every answer's time counts as an ack.
 	 */
-	private void deliver(String body, int attempt, ConcurrentLinkedQueue<Long> ackMillis,
-			Map<Integer, AtomicInteger> answers, Set<Long> accepted, Set<Long> duplicates, Runnable finished) {
+	/** Acknowledgement times by the 10 s window the request was sent in. */
+	private static void printAcksByWindow(ConcurrentLinkedQueue<Ack> acks, long start) {
+		Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
+		for (Ack ack : acks) {
+			byWindow
+				.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(ack.sentAt() - start) / 10, (w) -> new ArrayList<>())
+				.add(ack.millis());
+		}
+		byWindow.forEach((window, millis) -> {
+			long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+			System.out.printf("storm-acks: from_s=%d answers=%d p50_ms=%d p99_ms=%d max_ms=%d%n", window * 10,
+					sorted.length, percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100));
+		});
+	}
+
+	/**
+	 * One answer: when its request was sent ({@link System#nanoTime()}) and how long it
+	 * took.
+	 */
+	private record Ack(long sentAt, long millis) {
+
+	}
+
+	private void deliver(String body, int attempt, Wave wave, Runnable finished) {
 		long sentAt = System.nanoTime();
 		this.http.sendAsync(post("/api/alerts", body), HttpResponse.BodyHandlers.ofString())
 			.whenComplete((response, error) -> {
-				ackMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
+				wave.acks().add(new Ack(sentAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt)));
 				int status = (response != null) ? response.statusCode() : -1;
-				answers.computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
+				wave.answers().computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
 				if ((status == 429 || status == 503) && attempt < 10) {
-					this.retries.schedule(
-							() -> deliver(body, attempt + 1, ackMillis, answers, accepted, duplicates, finished),
-							retryAfterMillis(response), TimeUnit.MILLISECONDS);
+					this.retries.schedule(() -> deliver(body, attempt + 1, wave, finished), retryAfterMillis(response),
+							TimeUnit.MILLISECONDS);
 					return;
 				}
 				if (status == 202 || status == 200) {
 					long id = id(response.body());
-					(status == 202 ? accepted : duplicates).add(id);
+					(status == 202 ? wave.accepted() : wave.duplicates()).add(id);
 				}
 				finished.run();
 			});
 	}
 
-	private static String alert(int i, int tenants, String externalId, Set<String> remediable) {
+	private static String alert(String prefix, int i, int tenants, String externalId, Set<String> remediable) {
 		String tenant;
 		String type;
 		String message;
@@ -179,8 +240,8 @@ public final class StormBenchmark {
 		String hostname;
 		if (i % 20 < 3) {
 			// A full disk on a workstation of one of four tenants: remediated alone.
-			tenant = "storm-%03d".formatted(i % 4);
-			hostname = "WS-" + i;
+			tenant = prefix + "-%03d".formatted(i % 4);
+			hostname = prefix.toUpperCase() + "-WS-" + i;
 			type = "disk.space.low";
 			message = "C: free space 4%";
 			metrics = ",\"metrics\":{\"diskFreePct\":4.0}";
@@ -188,8 +249,8 @@ public final class StormBenchmark {
 		}
 		else {
 			// The outage: every tenant's agents go offline.
-			tenant = "storm-%03d".formatted(i % tenants);
-			hostname = "PC-" + i;
+			tenant = prefix + "-%03d".formatted(i % tenants);
+			hostname = prefix.toUpperCase() + "-PC-" + i;
 			type = "agent.offline";
 			message = "Agent has not checked in for 15 minutes";
 		}
@@ -331,8 +392,9 @@ public final class StormBenchmark {
 		Map<String, String> options = new HashMap<>();
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg + "; known: " + Arrays
-					.asList("url", "key", "alerts", "seconds", "tenants", "bare", "zeebe", "settle-timeout"));
+				throw new IllegalArgumentException("Options are --name=value, not " + arg + "; known: "
+						+ Arrays.asList("url", "key", "alerts", "seconds", "tenants", "bare", "zeebe", "settle-timeout",
+								"warmup", "warmup-seconds", "warmup-settle-timeout"));
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
