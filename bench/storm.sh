@@ -12,14 +12,26 @@ set -eu
 cd "$(dirname "$0")/.."
 LOG="${TMPDIR:-/tmp}/closeloop-storm-app.log"
 CP="$PWD/engine/target/storm.classpath"
+RCP="$PWD/engine/target/storm-app.classpath"
 ./mvnw -q -pl engine -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$CP" -Dmdep.includeScope=test >/dev/null
+./mvnw -q -pl engine -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$RCP" -Dmdep.includeScope=runtime >/dev/null
+# The application runs in a JVM of its own, as `java -jar` would run it (not under Maven), on the
+# first JDK 21 or newer found (STORM_JAVA to choose one).
+JAVA="${STORM_JAVA:-}"
+if [ -z "$JAVA" ]; then
+  for candidate in "$(command -v java)" /usr/lib/jvm/*/bin/java; do
+    if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$candidate"; break; fi
+  done
+fi
+[ -n "$JAVA" ] || { echo "No JDK 21 or newer found; set STORM_JAVA"; exit 1; }
 rm -rf engine/data
-(setsid ./mvnw -q spring-boot:run -pl engine -am -Dspring-boot.run.optimizedLaunch=false ${STORM_JVM_ARGS:+"-Dspring-boot.run.jvmArguments=$STORM_JVM_ARGS"} > "$LOG" 2>&1 &)
-trap 'pkill -f CloseloopApplication || true; pkill -f "spring-boot:run" || true' EXIT
+(cd engine && setsid nohup "$JAVA" ${STORM_JVM_ARGS:-} -cp "target/classes:$(cat "$RCP")" \
+  io.closeloop.engine.CloseloopApplication > "$LOG" 2>&1 &)
+trap 'pkill -f io.closeloop.engine.CloseloopApplication || true' EXIT
 for i in $(seq 1 600); do sleep 0.5; curl -sf localhost:8080/actuator/health >/dev/null && break; done
 curl -sf localhost:8080/actuator/health >/dev/null || { echo "the application did not start; see $LOG"; exit 1; }
 PID=$(pgrep -f "io.closeloop.engine.CloseloopApplication" | head -1)
-JAVA="$(dirname "$(readlink -f /proc/$PID/exe)")/java"
 "$JAVA" -cp "$PWD/engine/target/test-classes:$(cat "$CP")" io.closeloop.engine.bench.StormBenchmark "$@"
 echo "app: RSS $(ps -o rss= -p "$PID" | awk '{print int($1/1024)}') MiB; $(grep -c 'replaced a dead embedded engine\|Process lost' "$LOG" || true) engine replacement log lines"

@@ -1,6 +1,5 @@
 package io.closeloop.workers.connector.datto;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.closeloop.workers.connector.AlertContext;
-import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
 import io.closeloop.workers.connector.http.VendorJson;
@@ -28,12 +27,12 @@ public class DattoRmm implements RmmConnector {
 
 	private final DattoApi api;
 
-	private final Clock clock;
+	private final ScriptRunPoller checks;
 
-	DattoRmm(DattoRmmProperties properties, DattoApi api, Clock clock) {
+	DattoRmm(DattoRmmProperties properties, DattoApi api, ScriptRunPoller checks) {
 		this.properties = properties;
 		this.api = api;
-		this.clock = clock;
+		this.checks = checks;
 	}
 
 	@Override
@@ -96,16 +95,7 @@ public class DattoRmm implements RmmConnector {
 		String jobUid = startJob(alert, componentUid, "Closeloop check " + check + " [alert " + alert.alertId() + "]",
 				"verify");
 		String runId = jobUid + ":" + deviceUid(alert);
-		Instant deadline = this.clock.instant().plus(this.properties.checkTimeout());
-		ScriptRun run = scriptRun(alert.tenant(), runId);
-		while (run.status() == ScriptRun.Status.RUNNING) {
-			if (!this.clock.instant().isBefore(deadline)) {
-				throw new ConnectorException("Datto RMM check " + check + " (job " + jobUid + ") did not finish within "
-						+ this.properties.checkTimeout());
-			}
-			pause();
-			run = scriptRun(alert.tenant(), runId);
-		}
+		ScriptRun run = this.checks.awaitEnd("Datto RMM check " + check, () -> scriptRun(alert.tenant(), runId));
 		return new Verification(run.status() == ScriptRun.Status.SUCCEEDED, run.output());
 	}
 
@@ -163,16 +153,6 @@ public class DattoRmm implements RmmConnector {
 			}
 		}
 		return text.toString();
-	}
-
-	private void pause() {
-		try {
-			Thread.sleep(this.properties.checkPollInterval().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ConnectorException("Interrupted while waiting for a Datto RMM check");
-		}
 	}
 
 	private static String lastSeen(JsonNode value) {

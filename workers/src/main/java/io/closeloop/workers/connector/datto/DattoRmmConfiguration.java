@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.http.Redactor;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
@@ -28,7 +29,8 @@ public class DattoRmmConfiguration {
 	public static DattoRmm create(DattoRmmProperties properties, ObjectMapper mapper, Clock clock) {
 		VendorHttp http = new VendorHttp(DattoApi.VENDOR, properties.http(),
 				new Redactor(properties.apiKey(), properties.apiSecret()));
-		return new DattoRmm(properties, new DattoApi(properties, http, new VendorJson(mapper), clock), clock);
+		return new DattoRmm(properties, new DattoApi(properties, http, new VendorJson(mapper), clock),
+				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));
 	}
 
 }

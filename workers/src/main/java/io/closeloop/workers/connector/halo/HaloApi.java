@@ -1,17 +1,15 @@
 package io.closeloop.workers.connector.halo;
 
+import static io.closeloop.workers.connector.http.BearerApi.formValue;
+
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
-import io.closeloop.workers.connector.http.OAuthTokenCache;
 import io.closeloop.workers.connector.http.QueryString;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
@@ -24,8 +22,6 @@ class HaloApi {
 
 	static final String VENDOR = "HaloPSA";
 
-	private final String root;
-
 	private final HaloPsaProperties properties;
 
 	private final VendorHttp http;
@@ -34,19 +30,19 @@ class HaloApi {
 
 	private final Clock clock;
 
-	private final OAuthTokenCache tokens;
+	private final BearerApi api;
 
 	HaloApi(HaloPsaProperties properties, VendorHttp http, VendorJson json, Clock clock) {
-		this.root = properties.url().toString().replaceAll("/+$", "") + "/api";
 		this.properties = properties;
 		this.http = http;
 		this.json = json;
 		this.clock = clock;
-		this.tokens = new OAuthTokenCache(this::fetchToken, clock, properties.tokenRefreshBefore());
+		this.api = new BearerApi(properties.url().toString().replaceAll("/+$", "") + "/api", http, json,
+				this::fetchToken, clock, properties.tokenRefreshBefore());
 	}
 
 	JsonNode get(String operation, String pathAndQuery) {
-		return authorized(operation, Idempotence.IDEMPOTENT, (token) -> api(pathAndQuery, token).GET().build());
+		return this.api.get(operation, pathAndQuery);
 	}
 
 	/**
@@ -55,29 +51,7 @@ class HaloApi {
 	 * may not.
 	 */
 	JsonNode post(String operation, Idempotence idempotence, String path, Object payload) {
-		String content = this.json.write(payload);
-		return authorized(operation, idempotence,
-				(token) -> api(path, token).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(content))
-					.build());
-	}
-
-	/**
-	 * Sends with the current token; after a 401 (the token expired early or was revoked)
-	 * once more with a new one.
-	 */
-	private JsonNode authorized(String operation, Idempotence idempotence, Function<String, HttpRequest> request) {
-		return this.tokens.authorized((token) -> send(operation, idempotence, request, token));
-	}
-
-	private JsonNode send(String operation, Idempotence idempotence, Function<String, HttpRequest> request,
-			String token) {
-		String body = this.http.send(operation, idempotence, () -> request.apply(token)).body();
-		return this.json.read(VENDOR, operation, body);
-	}
-
-	private HttpRequest.Builder api(String pathAndQuery, String token) {
-		return this.http.request(URI.create(this.root + pathAndQuery)).header("Authorization", "Bearer " + token);
+		return this.api.json(operation, idempotence, "POST", path, payload);
 	}
 
 	private OAuthToken fetchToken() {
@@ -85,26 +59,13 @@ class HaloApi {
 				+ "&client_secret=" + formValue(this.properties.clientSecret()) + "&scope="
 				+ formValue(this.properties.scope());
 		URI uri = URI.create(this.properties.tokenUri() + QueryString.of().with("tenant", tenant()).toString());
-		String body = this.http
-			.send("token", Idempotence.IDEMPOTENT,
-					() -> this.http.request(uri)
-						.header("Content-Type", "application/x-www-form-urlencoded")
-						.POST(HttpRequest.BodyPublishers.ofString(form))
-						.build())
-			.body();
-		JsonNode answer = this.json.read(VENDOR, "token", body);
-		String value = VendorJson.required(answer, "access_token", VENDOR, "token").asText();
-		long expiresIn = answer.path("expires_in").asLong(0);
-		return new OAuthToken(value, this.clock.instant().plusSeconds(expiresIn));
+		JsonNode answer = BearerApi.grant(this.http, this.json, () -> this.http.request(uri), form);
+		return BearerApi.accessToken(answer, VENDOR, this.clock);
 	}
 
 	private String tenant() {
 		String tenant = this.properties.tenant();
 		return (tenant == null || tenant.isBlank()) ? null : tenant;
-	}
-
-	private static String formValue(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -3,7 +3,6 @@ package io.closeloop.workers.connector.ncentral;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -12,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.closeloop.workers.connector.VendorRejectedException;
+import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
-import io.closeloop.workers.connector.http.OAuthTokenCache;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
@@ -40,7 +39,7 @@ class NcentralApi {
 
 	private final Clock clock;
 
-	private final OAuthTokenCache access;
+	private final BearerApi api;
 
 	/** The current refresh token; only touched while the access token cache renews. */
 	private OAuthToken refresh;
@@ -51,32 +50,16 @@ class NcentralApi {
 		this.http = http;
 		this.json = json;
 		this.clock = clock;
-		this.access = new OAuthTokenCache(this::renew, clock, properties.tokenRefreshBefore());
+		this.api = new BearerApi(this.root, http, json, this::renew, clock, properties.tokenRefreshBefore());
 	}
 
 	JsonNode get(String operation, String path) {
-		return authorized(operation, Idempotence.IDEMPOTENT, (token) -> api(path, token).GET().build());
+		return this.api.get(operation, path);
 	}
 
 	/** Starts something: not repeated after an answer that may have come too late. */
 	JsonNode post(String operation, String path, Object payload) {
-		String content = this.json.write(payload);
-		return authorized(operation, Idempotence.NOT_IDEMPOTENT,
-				(token) -> api(path, token).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(content))
-					.build());
-	}
-
-	private JsonNode authorized(String operation, Idempotence idempotence, Function<String, HttpRequest> request) {
-		return this.access.authorized((token) -> send(operation, idempotence, () -> request.apply(token)));
-	}
-
-	private JsonNode send(String operation, Idempotence idempotence, Supplier<HttpRequest> request) {
-		return this.json.read(VENDOR, operation, this.http.send(operation, idempotence, request).body());
-	}
-
-	private HttpRequest.Builder api(String path, String token) {
-		return this.http.request(URI.create(this.root + path)).header("Authorization", "Bearer " + token);
+		return this.api.json(operation, Idempotence.NOT_IDEMPOTENT, "POST", path, payload);
 	}
 
 	/**
@@ -108,7 +91,8 @@ class NcentralApi {
 
 	/** Calls authenticate or refresh, which answer the same {@code tokens}. */
 	private OAuthToken exchange(String operation, Supplier<HttpRequest> request) {
-		JsonNode answer = send(operation, Idempotence.IDEMPOTENT, request);
+		JsonNode answer = this.json.read(VENDOR, operation,
+				this.http.send(operation, Idempotence.IDEMPOTENT, request).body());
 		JsonNode tokens = VendorJson.required(answer, "tokens", VENDOR, operation);
 		JsonNode accessToken = VendorJson.required(tokens, "access", VENDOR, operation);
 		VendorJson.required(accessToken, "token", VENDOR, operation);

@@ -1,20 +1,17 @@
 package io.closeloop.workers.connector.ninjaone;
 
+import static io.closeloop.workers.connector.http.BearerApi.formValue;
+
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
-import io.closeloop.workers.connector.http.OAuthTokenCache;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
-import io.closeloop.workers.connector.http.VendorResponse;
 
 /**
  * NinjaOne's public API v2: an OAuth token from the client credentials grant, or from a
@@ -35,7 +32,7 @@ class NinjaOneApi {
 
 	private final Clock clock;
 
-	private final OAuthTokenCache tokens;
+	private final BearerApi api;
 
 	/**
 	 * The newest refresh token NinjaOne handed out; only touched while the token cache
@@ -50,13 +47,11 @@ class NinjaOneApi {
 		this.json = json;
 		this.clock = clock;
 		this.refreshToken = properties.refreshToken();
-		this.tokens = new OAuthTokenCache(this::fetchToken, clock, properties.tokenRefreshBefore());
+		this.api = new BearerApi(this.root, http, json, this::fetchToken, clock, properties.tokenRefreshBefore());
 	}
 
 	JsonNode get(String operation, String pathAndQuery) {
-		String body = authorized(operation, Idempotence.IDEMPOTENT, (token) -> api(pathAndQuery, token).GET().build())
-			.body();
-		return this.json.read(VENDOR, operation, body);
+		return this.api.get(operation, pathAndQuery);
 	}
 
 	/**
@@ -64,20 +59,7 @@ class NinjaOneApi {
 	 * device actions answer 204 or an undocumented body).
 	 */
 	void post(String operation, Idempotence idempotence, String path, Object payload) {
-		String content = this.json.write(payload);
-		authorized(operation, idempotence,
-				(token) -> api(path, token).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(content))
-					.build());
-	}
-
-	private VendorResponse authorized(String operation, Idempotence idempotence,
-			Function<String, HttpRequest> request) {
-		return this.tokens.authorized((token) -> this.http.send(operation, idempotence, () -> request.apply(token)));
-	}
-
-	private HttpRequest.Builder api(String pathAndQuery, String token) {
-		return this.http.request(URI.create(this.root + pathAndQuery)).header("Authorization", "Bearer " + token);
+		this.api.send(operation, idempotence, "POST", path, payload);
 	}
 
 	private OAuthToken fetchToken() {
@@ -86,27 +68,15 @@ class NinjaOneApi {
 		form = this.properties.userContext()
 				? "grant_type=refresh_token&" + form + "&refresh_token=" + formValue(this.refreshToken)
 				: "grant_type=client_credentials&" + form + "&scope=" + formValue(this.properties.scope());
-		String content = form;
-		String body = this.http
-			.send("token", Idempotence.IDEMPOTENT,
-					() -> this.http.request(URI.create(this.root + "/ws/oauth/token"))
-						.header("Content-Type", "application/x-www-form-urlencoded")
-						.POST(HttpRequest.BodyPublishers.ofString(content))
-						.build())
-			.body();
-		JsonNode answer = this.json.read(VENDOR, "token", body);
-		String value = VendorJson.required(answer, "access_token", VENDOR, "token").asText();
+		JsonNode answer = BearerApi.grant(this.http, this.json,
+				() -> this.http.request(URI.create(this.root + "/ws/oauth/token")), form);
+		OAuthToken token = BearerApi.accessToken(answer, VENDOR, this.clock);
 		String rotated = VendorJson.text(answer, "refresh_token");
 		if (this.properties.userContext() && rotated != null && !rotated.isBlank()) {
 			// Kept for the next grant, in case NinjaOne retires the one just used.
 			this.refreshToken = rotated;
 		}
-		long expiresIn = answer.path("expires_in").asLong(0);
-		return new OAuthToken(value, this.clock.instant().plusSeconds(expiresIn));
-	}
-
-	private static String formValue(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return token;
 	}
 
 }

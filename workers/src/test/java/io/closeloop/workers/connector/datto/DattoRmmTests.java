@@ -134,6 +134,19 @@ class DattoRmmTests {
 	}
 
 	@Test
+	void shouldGiveUpOnACheckThatIsStillRunningAfterTheCheckTimeout() {
+		token("token-a", 360000);
+		vendor.stubFor(put(urlEqualTo(QUICKJOB)).willReturn(okJson(quickJob())));
+		vendor.stubFor(get(urlEqualTo(JOB)).willReturn(okJson(job("active"))));
+
+		assertThatExceptionOfType(ConnectorException.class)
+			.isThrownBy(() -> this.rmm.verify(this.alert, "disk-free-above-threshold"))
+			.withMessageContaining("Datto RMM check disk-free-above-threshold")
+			.withMessageContaining("did not finish within PT2S");
+		vendor.verify(0, getRequestedFor(urlEqualTo(RESULTS)));
+	}
+
+	@Test
 	void shouldReadDeviceFacts() {
 		token("token-a", 360000);
 		vendor.stubFor(get(urlEqualTo(DEVICE)).willReturn(okJson(device())));
