@@ -27,11 +27,13 @@ if [ -z "$JAVA" ]; then
 fi
 [ -n "$JAVA" ] || { echo "No JDK 21 or newer found; set STORM_JAVA"; exit 1; }
 rm -rf engine/data
+PIDFILE="$PWD/engine/target/storm-app.pid"
 (cd engine && setsid nohup "$JAVA" ${STORM_JVM_ARGS:-} -cp "target/classes:$(cat "$RCP")" \
-  io.closeloop.engine.CloseloopApplication > "$LOG" 2>&1 &)
-trap 'pkill -f io.closeloop.engine.CloseloopApplication || true' EXIT
+  io.closeloop.engine.CloseloopApplication > "$LOG" 2>&1 & echo $! > "$PIDFILE")
+PID=$(cat "$PIDFILE")
+# Stops this run's application only, never another's.
+trap 'kill "$PID" 2>/dev/null || true' EXIT
 for i in $(seq 1 600); do sleep 0.5; curl -sf localhost:8080/actuator/health >/dev/null && break; done
 curl -sf localhost:8080/actuator/health >/dev/null || { echo "the application did not start; see $LOG"; exit 1; }
-PID=$(pgrep -f "io.closeloop.engine.CloseloopApplication" | head -1)
 "$JAVA" -cp "$PWD/engine/target/test-classes:$(cat "$CP")" io.closeloop.engine.bench.StormBenchmark "$@"
 echo "app: RSS $(ps -o rss= -p "$PID" | awk '{print int($1/1024)}') MiB; $(grep -c 'replaced a dead embedded engine\|Process lost' "$LOG" || true) engine replacement log lines"
