@@ -5,7 +5,8 @@
 # one service task -> end) on the same embedded engine and prints the ratio.
 # Run from the repository root with nothing on ports 8080 and 26500:  bash bench/storm.sh
 # Options after the script name go to the load generator, e.g. --alerts=2000 --seconds=20;
-# --warmup=N (default 2000, sent over --warmup-seconds=20 and left to settle first; 0 for none).
+# --warmup=N (default 2000, sent over --warmup-seconds=20 and left to settle first, for at most
+# --warmup-settle-timeout=300 s; 0 for none). Warm-up alerts still open are not counted in the storm.
 # STORM_JVM_ARGS="..." adds JVM options to the application (e.g. -Xlog:gc:file=/tmp/gc.log).
 # It deletes engine/data (the embedded database) before it starts.
 set -eu

@@ -95,7 +95,7 @@ public final class StormBenchmark {
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
 		if (warmup > 0) {
 			benchmark.warmUp(warmup, Integer.parseInt(options.getOrDefault("warmup-seconds", "20")), tenants,
-					Integer.parseInt(options.getOrDefault("warmup-settle-timeout", "600")));
+					Integer.parseInt(options.getOrDefault("warmup-settle-timeout", "300")));
 		}
 		Storm storm = benchmark.storm(alerts, seconds, tenants, settleTimeout);
 		System.out.println(storm.summary());
@@ -115,8 +115,9 @@ public final class StormBenchmark {
 	 * compiler has yet to compile.
 	 */
 	private void warmUp(int count, int seconds, int tenants, int settleTimeout) throws Exception {
+		long openBefore = openNow();
 		Wave wave = send("warmup", count, seconds, tenants);
-		long settledAt = settle(wave.start(), settleTimeout);
+		long settledAt = settle(wave, openBefore, settleTimeout);
 		Map<Integer, Integer> byStatus = new HashMap<>();
 		wave.answers().forEach((status, n) -> byStatus.put(status, n.get()));
 		System.out.printf("warm-up: sent=%d accepted=%d answers=%s settled_s=%.1f (not counted in the storm)%n", count,
@@ -165,6 +166,10 @@ public final class StormBenchmark {
 	}
 
 	private Storm storm(int count, int seconds, int tenants, int settleTimeout) throws Exception {
+		long openBefore = openNow();
+		if (openBefore > 0) {
+			System.out.println("storm: " + openBefore + " earlier alert(s) still open when the storm began");
+		}
 		Wave wave = send("storm", count, seconds, tenants);
 		long start = wave.start();
 		ConcurrentLinkedQueue<Ack> ackMillis = wave.acks();
@@ -173,7 +178,7 @@ public final class StormBenchmark {
 		Map<Integer, AtomicInteger> answers = wave.answers();
 		Set<String> remediable = wave.remediable();
 		double sendSeconds = (System.nanoTime() - start) / 1e9;
-		long settledAt = settle(start, settleTimeout);
+		long settledAt = settle(wave, openBefore, settleTimeout);
 		double settledSeconds = (settledAt - start) / 1e9;
 		Map<String, Integer> finals = finalStatuses(accepted);
 		int lost = accepted.size() - finals.values().stream().mapToInt(Integer::intValue).sum();
@@ -278,31 +283,54 @@ public final class StormBenchmark {
 	}
 
 	/**
-	 * Waits until no alert is open and no start waits; returns when, in
-	 * {@link System#nanoTime()}.
+	 * Waits until every alert the wave had accepted is resolved, escalated or cleared;
+	 * returns when, in {@link System#nanoTime()}. It asks the summary until no more
+	 * alerts are open than before the wave (a warm-up alert still open must not hold the
+	 * storm's figure), then reads the wave's own alerts, the ones not seen final yet,
+	 * until none is left.
 	 */
-	private long settle(long start, int timeoutSeconds) throws Exception {
-		long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+	private long settle(Wave wave, long openBefore, int timeoutSeconds) throws Exception {
+		long deadline = wave.start() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+		Set<Long> pending = new HashSet<>(wave.accepted());
 		while (System.nanoTime() < deadline) {
-			JsonNode summary = getJson("/api/alerts/summary");
-			if (summary.path("open").asLong() == 0 && summary.path("waitingToStart").asLong() == 0) {
-				return System.nanoTime();
+			long candidate = System.nanoTime();
+			if (getJson("/api/alerts/summary").path("open").asLong() <= openBefore) {
+				for (Long id : List.copyOf(pending)) {
+					if (finalStatus(id) != null) {
+						pending.remove(id);
+					}
+				}
+				if (pending.isEmpty()) {
+					return candidate;
+				}
 			}
 			Thread.sleep(500);
 		}
-		System.out.println("storm: not settled within " + timeoutSeconds + " s");
+		System.out.println("storm: not settled within " + timeoutSeconds + " s (" + pending.size()
+				+ " alerts of the wave still open)");
 		return System.nanoTime();
+	}
+
+	/** The alert's status if it is final, else null. */
+	private String finalStatus(long id) throws Exception {
+		HttpResponse<String> response = getPolitely("/api/alerts/" + id);
+		if (response.statusCode() != 200) {
+			return null;
+		}
+		String status = json(response.body()).path("status").asText();
+		return (status.equals("RESOLVED") || status.equals("ESCALATED") || status.equals("CLEARED")) ? status : null;
+	}
+
+	private long openNow() throws Exception {
+		return getJson("/api/alerts/summary").path("open").asLong();
 	}
 
 	private Map<String, Integer> finalStatuses(Set<Long> ids) throws Exception {
 		Map<String, Integer> counts = new HashMap<>();
 		for (long id : ids) {
-			HttpResponse<String> response = getPolitely("/api/alerts/" + id);
-			if (response.statusCode() == 200) {
-				String status = json(response.body()).path("status").asText();
-				if (status.equals("RESOLVED") || status.equals("ESCALATED") || status.equals("CLEARED")) {
-					counts.merge(status, 1, Integer::sum);
-				}
+			String status = finalStatus(id);
+			if (status != null) {
+				counts.merge(status, 1, Integer::sum);
 			}
 		}
 		return counts;
