@@ -28,10 +28,9 @@ if [ -z "$JAVA" ]; then
 fi
 [ -n "$JAVA" ] || { echo "No JDK 21 or newer found; set STORM_JAVA"; exit 1; }
 rm -rf engine/data
-PIDFILE="$PWD/engine/target/storm-app.pid"
-(cd engine && setsid nohup "$JAVA" ${STORM_JVM_ARGS:-} -cp "target/classes:$(cat "$RCP")" \
-  io.closeloop.engine.CloseloopApplication > "$LOG" 2>&1 & echo $! > "$PIDFILE")
-PID=$(cat "$PIDFILE")
+(cd engine && exec nohup "$JAVA" ${STORM_JVM_ARGS:-} -cp "target/classes:$(cat "$RCP")" \
+  io.closeloop.engine.CloseloopApplication > "$LOG" 2>&1) &
+PID=$!
 # Stops this run's application only, never another's.
 trap 'kill "$PID" 2>/dev/null || true' EXIT
 for i in $(seq 1 600); do sleep 0.5; curl -sf localhost:8080/actuator/health >/dev/null && break; done
