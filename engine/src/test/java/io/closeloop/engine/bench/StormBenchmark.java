@@ -292,9 +292,11 @@ public final class StormBenchmark {
 	private long settle(Wave wave, long openBefore, int timeoutSeconds) throws Exception {
 		long deadline = wave.start() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
 		Set<Long> pending = new HashSet<>(wave.accepted());
+		long open = -1;
 		while (System.nanoTime() < deadline) {
 			long candidate = System.nanoTime();
-			if (getJson("/api/alerts/summary").path("open").asLong() <= openBefore) {
+			open = openNow();
+			if (open <= openBefore) {
 				for (Long id : List.copyOf(pending)) {
 					if (finalStatus(id) != null) {
 						pending.remove(id);
@@ -306,8 +308,8 @@ public final class StormBenchmark {
 			}
 			Thread.sleep(500);
 		}
-		System.out.println("storm: not settled within " + timeoutSeconds + " s (" + pending.size()
-				+ " alerts of the wave still open)");
+		System.out.println("storm: not settled within " + timeoutSeconds + " s (" + open + " alerts open, " + openBefore
+				+ " of them from before)");
 		return System.nanoTime();
 	}
 
