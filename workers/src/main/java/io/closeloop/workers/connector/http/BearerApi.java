@@ -26,13 +26,15 @@ public final class BearerApi {
 	private final OAuthTokenCache tokens;
 
 	/**
-	 * @param root what every path is appended to, e.g. {@code https://eu.halopsa.com/api}
+	 * @param root what every path is appended to, without a trailing slash, e.g.
+	 * {@code https://eu.halopsa.com/api}: each vendor class trims its configured URL
+	 * once, since its token endpoint needs the same root
 	 * @param fetch gets a new token from the vendor
 	 * @param refreshBefore how long before it expires a token is fetched anew
 	 */
 	public BearerApi(String root, VendorHttp http, VendorJson json, Supplier<OAuthToken> fetch, Clock clock,
 			Duration refreshBefore) {
-		this.root = root.replaceAll("/+$", "");
+		this.root = root;
 		this.http = http;
 		this.json = json;
 		this.tokens = new OAuthTokenCache(fetch, clock, refreshBefore);
