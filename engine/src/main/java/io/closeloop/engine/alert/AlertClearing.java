@@ -44,9 +44,10 @@ public class AlertClearing {
 
 	private final CamundaClient client;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AlertClearing(AlertRepository alerts, AlertJournal journal, CamundaClient client) {
+	AlertClearing(AlertRepository alerts, AlertJournal journal, CamundaClient client, Clock clock) {
+		this.clock = clock;
 		this.alerts = alerts;
 		this.journal = journal;
 		this.client = client;

@@ -36,7 +36,8 @@ public class AlertIntake {
 
 	AlertIntake(AlertRepository alerts, AlertEventRepository events, ProcessStartRepository starts,
 			ProcessStartDispatcher dispatcher, ProcessStartSettings settings, ProcessStarter starter,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
+		this.clock = clock;
 		this.alerts = alerts;
 		this.events = events;
 		this.starts = starts;
@@ -44,7 +45,6 @@ public class AlertIntake {
 		this.settings = settings;
 		this.starter = starter;
 		this.transactions = transactions;
-		this.clock = Clock.systemUTC();
 	}
 
 	/**

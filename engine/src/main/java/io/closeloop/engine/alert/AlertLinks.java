@@ -14,9 +14,10 @@ public class AlertLinks {
 
 	private final AlertEventRepository events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AlertLinks(AlertRepository alerts, AlertEventRepository events) {
+	AlertLinks(AlertRepository alerts, AlertEventRepository events, Clock clock) {
+		this.clock = clock;
 		this.alerts = alerts;
 		this.events = events;
 	}

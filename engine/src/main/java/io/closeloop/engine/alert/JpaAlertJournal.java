@@ -37,10 +37,11 @@ class JpaAlertJournal implements AlertJournal {
 
 	private final ObjectMapper objectMapper;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	JpaAlertJournal(AlertRepository alerts, AlertEventRepository events, DecisionRecordRepository decisions,
-			AutonomyLedger autonomy, ApplicationEventPublisher publisher, ObjectMapper objectMapper) {
+			AutonomyLedger autonomy, ApplicationEventPublisher publisher, ObjectMapper objectMapper, Clock clock) {
+		this.clock = clock;
 		this.alerts = alerts;
 		this.events = events;
 		this.decisions = decisions;

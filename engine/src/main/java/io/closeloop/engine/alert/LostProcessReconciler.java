@@ -55,11 +55,12 @@ class LostProcessReconciler {
 
 	private final EngineWatchdog watchdog;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	LostProcessReconciler(AlertRepository alerts, ProcessStartRepository starts, AlertEventRepository events,
 			AlertJournal journal, ProcessStartDispatcher dispatcher, ProcessStartSettings settings,
-			TransactionTemplate transactions, EngineWatchdog watchdog) {
+			TransactionTemplate transactions, EngineWatchdog watchdog, Clock clock) {
+		this.clock = clock;
 		this.watchdog = watchdog;
 		this.alerts = alerts;
 		this.starts = starts;

@@ -70,7 +70,7 @@ class ProcessStartDispatcher implements SmartLifecycle {
 
 	private final ProcessStartSettings settings;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final Object signal = new Object();
 
@@ -93,7 +93,8 @@ class ProcessStartDispatcher implements SmartLifecycle {
 
 	ProcessStartDispatcher(ProcessStartRepository starts, AlertRepository alerts, AlertEventRepository events,
 			ProcessStarter starter, ProcessDeployer deployer, AlertJournal journal, AlertCorrelator correlator,
-			TransactionTemplate transactions, ProcessStartSettings settings) {
+			TransactionTemplate transactions, ProcessStartSettings settings, Clock clock) {
+		this.clock = clock;
 		this.correlator = correlator;
 		this.starts = starts;
 		this.alerts = alerts;

@@ -55,10 +55,11 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	ApprovalService(ApprovalTaskRepository tasks, AlertBoard board, CamundaClient client,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
+		this.clock = clock;
 		this.tasks = tasks;
 		this.board = board;
 		this.client = client;

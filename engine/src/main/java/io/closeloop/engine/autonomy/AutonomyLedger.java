@@ -48,11 +48,12 @@ public class AutonomyLedger implements AutonomyModes, AutonomyBoard {
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	AutonomyLedger(CategoryAutonomyRepository categories, RemediationOutcomeRepository outcomes,
 			AutonomyChangeRepository changes, AlertRepository alerts, AutonomyProperties properties,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
+		this.clock = clock;
 		this.categories = categories;
 		this.outcomes = outcomes;
 		this.changes = changes;

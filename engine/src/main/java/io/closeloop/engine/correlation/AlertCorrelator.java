@@ -32,9 +32,10 @@ public class AlertCorrelator {
 
 	private final AlertLinks links;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AlertCorrelator(RuleLibrary rules, IncidentRepository incidents, AlertLinks links) {
+	AlertCorrelator(RuleLibrary rules, IncidentRepository incidents, AlertLinks links, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.incidents = incidents;
 		this.links = links;

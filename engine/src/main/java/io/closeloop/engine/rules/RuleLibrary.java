@@ -36,7 +36,7 @@ public class RuleLibrary {
 
 	private final Path directory;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private static final String EVENT_RULES = "cep/";
 
@@ -52,7 +52,8 @@ public class RuleLibrary {
 
 	private String lastSeenVersion;
 
-	RuleLibrary(RulesProperties properties) {
+	RuleLibrary(RulesProperties properties, Clock clock) {
+		this.clock = clock;
 		Path configured = properties.directoryPath();
 		if (configured != null && Files.isDirectory(configured)) {
 			this.directory = configured.toAbsolutePath().normalize();

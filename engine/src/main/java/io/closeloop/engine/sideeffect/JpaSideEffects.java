@@ -39,9 +39,11 @@ class JpaSideEffects implements SideEffects {
 
 	private final TransactionTemplate ownTransaction;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	JpaSideEffects(SideEffectRepository ledger, ObjectMapper json, PlatformTransactionManager transactions) {
+	JpaSideEffects(SideEffectRepository ledger, ObjectMapper json, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.clock = clock;
 		this.ledger = ledger;
 		this.json = json;
 		this.ownTransaction = new TransactionTemplate(transactions);

@@ -29,12 +29,12 @@ class TelemetryIntake {
 	private final Clock clock;
 
 	TelemetryIntake(TelemetrySampleRepository samples, TrendForecasts forecasts, TrendSettings settings,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
+		this.clock = clock;
 		this.samples = samples;
 		this.forecasts = forecasts;
 		this.settings = settings;
 		this.transactions = transactions;
-		this.clock = Clock.systemUTC();
 	}
 
 	/** Stores the samples and returns the forecasts they opened. */

@@ -47,14 +47,14 @@ class TrendForecasts {
 	private final Clock clock;
 
 	TrendForecasts(TrendForecastRepository forecasts, TelemetrySampleRepository samples, TrendDetector detector,
-			TrendSettings settings, MaintenanceProcess process, TransactionTemplate transactions) {
+			TrendSettings settings, MaintenanceProcess process, TransactionTemplate transactions, Clock clock) {
+		this.clock = clock;
 		this.forecasts = forecasts;
 		this.samples = samples;
 		this.detector = detector;
 		this.settings = settings;
 		this.process = process;
 		this.transactions = transactions;
-		this.clock = Clock.systemUTC();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.closeloop.engine.zeebe;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,10 +52,13 @@ public class EngineWatchdog {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final Clock clock;
+
 	EngineWatchdog(CamundaClient client, ObjectProvider<EmbeddedZeebe> embedded, ProcessDeployer deployer,
 			EmbeddedZeebeProperties properties, EmbeddedZeebeProperties.Watchdog watchdog,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.publisher = publisher;
+		this.clock = clock;
 		this.client = client;
 		this.embedded = Optional.ofNullable(embedded.getIfAvailable());
 		this.deployer = deployer;
@@ -95,12 +99,12 @@ public class EngineWatchdog {
 				.send()
 				.join();
 			this.consecutiveFailures.set(0);
-			this.state = new EngineState(true, Instant.now(), "answered", replacements());
+			this.state = new EngineState(true, this.clock.instant(), "answered", replacements());
 			this.deployer.deployIfNeeded();
 		}
 		catch (RuntimeException ex) {
 			int failures = this.consecutiveFailures.incrementAndGet();
-			this.state = new EngineState(false, Instant.now(),
+			this.state = new EngineState(false, this.clock.instant(),
 					"probe failed " + failures + " time(s): " + ex.getMessage(), replacements());
 			log.warn("Zeebe liveness probe failed ({} in a row): {}", failures, rootCause(ex));
 			if (this.embedded.isPresent() && failures >= this.properties.failuresBeforeReplace()) {
@@ -117,7 +121,7 @@ public class EngineWatchdog {
 			this.publisher.publishEvent(new EngineStateLost("the embedded engine died and was replaced"));
 			deployWhenReachable();
 			this.consecutiveFailures.set(0);
-			this.state = new EngineState(true, Instant.now(), "replaced a dead embedded engine", replacements());
+			this.state = new EngineState(true, this.clock.instant(), "replaced a dead embedded engine", replacements());
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not replace the embedded Zeebe engine; will try again at the next probe", ex);
@@ -129,14 +133,14 @@ public class EngineWatchdog {
 	 * calls to the new engine can fail fast: keep deploying until the connection is back.
 	 */
 	private void deployWhenReachable() {
-		Instant deadline = Instant.now().plus(REDEPLOY_DEADLINE);
+		long deadline = System.nanoTime() + REDEPLOY_DEADLINE.toNanos();
 		while (true) {
 			try {
 				this.deployer.deploy();
 				return;
 			}
 			catch (RuntimeException ex) {
-				if (Instant.now().isAfter(deadline)) {
+				if (System.nanoTime() - deadline > 0) {
 					throw ex;
 				}
 				sleep(REDEPLOY_PAUSE);

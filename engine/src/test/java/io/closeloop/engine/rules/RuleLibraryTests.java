@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class RuleLibraryTests {
 
 	@Test
 	void shouldLoadTheRulesOfTheDirectory() throws IOException {
-		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 
 		assertThat(library.status().files()).containsExactly("autonomy.drl", "cep/correlation.drl",
 				"classification.drl", "client-overrides.drl", "escalation-policy.drl", "remediation-catalog.drl.csv");
@@ -41,7 +42,7 @@ class RuleLibraryTests {
 
 	@Test
 	void shouldReloadAChangedFileWithoutRestart() throws IOException {
-		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 		String before = library.status().version();
 
 		Files.writeString(this.rules.resolve("vip.drl"), """
@@ -66,7 +67,7 @@ class RuleLibraryTests {
 
 	@Test
 	void shouldReportABrokenFileByLineAndKeepDecidingWithThePreviousRules() throws IOException {
-		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 		String before = library.status().version();
 
 		Files.writeString(this.rules.resolve("broken.drl"), """
@@ -97,7 +98,7 @@ class RuleLibraryTests {
 
 	@Test
 	void shouldKeepTheCorrelationWindowAcrossAReload() throws IOException {
-		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 		long t0 = java.time.Instant.parse("2026-11-21T10:00:00Z").toEpochMilli();
 		for (int tenant = 1; tenant <= 4; tenant++) {
 			library.correlate(new AlertSeen(tenant, "tenant-" + tenant, "dev-1", "high-cpu", t0 + tenant * 60_000L));
@@ -113,7 +114,7 @@ class RuleLibraryTests {
 
 	@Test
 	void shouldNotRecompileWhenNothingChanged() throws IOException {
-		RuleLibrary library = new RuleLibrary(copyShippedRules());
+		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 		RuleLibrary.Status first = library.status();
 
 		assertThat(library.reloadIfChanged()).isSameAs(first);
@@ -122,7 +123,8 @@ class RuleLibraryTests {
 	@Test
 	void shouldUseThePackagedRulesWhenTheDirectoryIsMissing() {
 		RuleLibrary library = new RuleLibrary(
-				new RulesProperties(this.rules.resolve("does-not-exist").toString(), Duration.ofSeconds(2)));
+				new RulesProperties(this.rules.resolve("does-not-exist").toString(), Duration.ofSeconds(2)),
+				Clock.systemUTC());
 
 		assertThat(library.status().source()).contains("classpath");
 		assertThat(library.status().files()).contains("classification.drl");

@@ -1,5 +1,6 @@
 package io.closeloop.workers.approval;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,16 +35,19 @@ public class ApprovalTaskWorker {
 
 	private final AlertJournal journal;
 
-	ApprovalTaskWorker(ApprovalInbox inbox, AlertJournal journal) {
+	private final Clock clock;
+
+	ApprovalTaskWorker(ApprovalInbox inbox, AlertJournal journal, Clock clock) {
 		this.inbox = inbox;
 		this.journal = journal;
+		this.clock = clock;
 	}
 
 	@JobWorker(type = TYPE, autoComplete = false, timeout = JOB_TIMEOUT_MS,
 			fetchVariables = { "alertId", "approvalSla" })
 	public void openTask(JobClient client, ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "approvalSla") String approvalSla) {
-		Instant dueAt = Instant.now().plus(parse(approvalSla));
+		Instant dueAt = this.clock.instant().plus(parse(approvalSla));
 		Optional<ApprovalDecision> earlier = this.inbox.taskOpened(new ApprovalRequest(job.getKey(), alertId,
 				job.getProcessInstanceKey(), job.getElementInstanceKey(), dueAt));
 		if (earlier.isPresent()) {

@@ -1,6 +1,6 @@
 package io.closeloop.workers.decision;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,11 +39,15 @@ public class DecideRemediationWorker {
 
 	private final AlertJournal journal;
 
-	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, ClientPolicies clients, AlertJournal journal) {
+	private final Clock clock;
+
+	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, ClientPolicies clients, AlertJournal journal,
+			Clock clock) {
 		this.rules = rules;
 		this.autonomy = autonomy;
 		this.clients = clients;
 		this.journal = journal;
+		this.clock = clock;
 	}
 
 	@JobWorker(type = TYPE)
@@ -53,7 +57,7 @@ public class DecideRemediationWorker {
 		RuleSet ruleSet = this.rules.current();
 		AlertFact fact = toFact(alert);
 		String deviceId = (alert.device() != null) ? alert.device().id() : null;
-		List<Object> context = new ArrayList<>(this.clients.factsFor(alert.tenant(), deviceId, Instant.now()));
+		List<Object> context = new ArrayList<>(this.clients.factsFor(alert.tenant(), deviceId, this.clock.instant()));
 		if (incident != null && incident.get("id") instanceof Number id) {
 			context.add(new IncidentMembership(id.longValue(), alert.type()));
 		}

@@ -21,16 +21,17 @@ public class SimulatorConfiguration {
 
 	@Bean("rmm.simulator")
 	@ConditionalOnConnector(kind = "rmm", name = "simulator")
-	SimulatedRmm simulatedRmm(@Value("${closeloop.simulator.script-duration:PT1S}") Duration scriptDuration) {
+	SimulatedRmm simulatedRmm(@Value("${closeloop.simulator.script-duration:PT1S}") Duration scriptDuration,
+			Clock clock) {
 		log.warn("Using the SIMULATED RMM, a demo stand-in: set closeloop.rmm.connector to use a real one");
-		return new SimulatedRmm(Clock.systemUTC(), scriptDuration);
+		return new SimulatedRmm(clock, scriptDuration);
 	}
 
 	@Bean("psa.simulator")
 	@ConditionalOnConnector(kind = "psa", name = "simulator")
-	SimulatedPsa simulatedPsa() {
+	SimulatedPsa simulatedPsa(Clock clock) {
 		log.warn("Using the SIMULATED PSA, a demo stand-in: set closeloop.psa.connector to use a real one");
-		return new SimulatedPsa(Clock.systemUTC());
+		return new SimulatedPsa(clock);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.closeloop.workers.connector;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.ConversionService;
@@ -21,6 +23,7 @@ class ConnectorSelectionTests {
 
 	// A Boot application's conversion service, which the simulator's Duration needs.
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
 		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
 				DattoRmmConfiguration.class);

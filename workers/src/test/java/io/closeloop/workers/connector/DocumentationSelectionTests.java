@@ -1,5 +1,7 @@
 package io.closeloop.workers.connector;
 
+import java.time.Clock;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentationSelectionTests {
 
-	private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(
-			NoDocumentationConfiguration.class, ItGlueDocumentationConfiguration.class,
-			HuduDocumentationConfiguration.class);
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
+		.withUserConfiguration(NoDocumentationConfiguration.class, ItGlueDocumentationConfiguration.class,
+				HuduDocumentationConfiguration.class);
 
 	@Test
 	void shouldLookUpNothingWhenNoSystemIsChosen() {

@@ -1,5 +1,7 @@
 package io.closeloop.workers.connector;
 
+import java.time.Clock;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -28,6 +30,7 @@ class NinjaOneAndNcentralSelectionTests {
 
 	// A Boot application's conversion service, which the Durations need.
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
 		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
 				DattoRmmConfiguration.class, NinjaOneRmmConfiguration.class, NcentralRmmConfiguration.class);

@@ -1,5 +1,7 @@
 package io.closeloop.workers.connector;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,6 +36,7 @@ class PsaConnectorSelectionTests {
 
 	// A Boot application's conversion service, which the simulator's Duration needs.
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
 		.withUserConfiguration(SimulatorConfiguration.class, ConnectWisePsaConfiguration.class,
 				HaloPsaConfiguration.class);

@@ -1,5 +1,6 @@
 package io.closeloop.workers.decision;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -33,7 +34,7 @@ class DecideRemediationWorkerTests {
 	private final DecideRemediationWorker worker = new DecideRemediationWorker(
 			new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test")),
 			(category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS),
-			(tenant, deviceId, at) -> this.clientFacts, this.journal);
+			(tenant, deviceId, at) -> this.clientFacts, this.journal, Clock.systemUTC());
 
 	private List<Object> clientFacts = List.of();
 

@@ -21,8 +21,8 @@ import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 public class DattoRmmConfiguration {
 
 	@Bean("rmm.datto")
-	DattoRmm dattoRmm(DattoRmmProperties properties) {
-		return create(properties, new ObjectMapper(), Clock.systemUTC());
+	DattoRmm dattoRmm(DattoRmmProperties properties, Clock clock) {
+		return create(properties, new ObjectMapper(), clock);
 	}
 
 	/** The connector with everything it needs, for the configuration and for tests. */

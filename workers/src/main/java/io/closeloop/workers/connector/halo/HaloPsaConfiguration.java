@@ -20,8 +20,8 @@ import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 public class HaloPsaConfiguration {
 
 	@Bean("psa.halo")
-	HaloPsa haloPsa(HaloPsaProperties properties) {
-		return create(properties, new ObjectMapper(), Clock.systemUTC());
+	HaloPsa haloPsa(HaloPsaProperties properties, Clock clock) {
+		return create(properties, new ObjectMapper(), clock);
 	}
 
 	/** The connector with everything it needs, for the configuration and for tests. */

@@ -21,8 +21,8 @@ import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 public class NcentralRmmConfiguration {
 
 	@Bean("rmm.ncentral")
-	NcentralRmm ncentralRmm(NcentralRmmProperties properties) {
-		return create(properties, new ObjectMapper(), Clock.systemUTC());
+	NcentralRmm ncentralRmm(NcentralRmmProperties properties, Clock clock) {
+		return create(properties, new ObjectMapper(), clock);
 	}
 
 	/** The connector with everything it needs, for the configuration and for tests. */

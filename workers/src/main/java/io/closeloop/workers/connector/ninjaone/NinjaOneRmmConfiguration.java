@@ -21,8 +21,8 @@ import io.closeloop.workers.connector.routing.ConditionalOnConnector;
 public class NinjaOneRmmConfiguration {
 
 	@Bean("rmm.ninjaone")
-	NinjaOneRmm ninjaOneRmm(NinjaOneRmmProperties properties) {
-		return create(properties, new ObjectMapper(), Clock.systemUTC());
+	NinjaOneRmm ninjaOneRmm(NinjaOneRmmProperties properties, Clock clock) {
+		return create(properties, new ObjectMapper(), clock);
 	}
 
 	/** The connector with everything it needs, for the configuration and for tests. */

@@ -1,5 +1,7 @@
 package io.closeloop.workers.connector.autotask;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,6 +21,7 @@ class AutotaskSelectionTests {
 
 	// A Boot application's conversion service, which the simulator's Duration needs.
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
 		.withUserConfiguration(SimulatorConfiguration.class, AutotaskPsaConfiguration.class);
 

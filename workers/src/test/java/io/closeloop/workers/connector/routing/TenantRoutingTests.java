@@ -34,6 +34,7 @@ import io.closeloop.workers.simulator.SimulatorConfiguration;
 class TenantRoutingTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
 		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
 				DattoRmmConfiguration.class, ConnectorRoutingConfiguration.class);
