@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * logic (SLAs, windows, silence sweeps) can move it.
  */
 @Configuration(proxyBeanMethods = false)
-class TimeConfiguration {
+public class TimeConfiguration {
 
 	@Bean
 	Clock clock() {

@@ -2,7 +2,7 @@ package io.closeloop.rules;
 
 /**
  * What kind of problem an alert is, once vendor wording is normalised away (derived by
- * {@code classification.drl}).
+ * {@code classification/classification.drl}).
  */
 public record AlertCategory(String name) {
 

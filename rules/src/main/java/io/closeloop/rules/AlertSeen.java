@@ -2,7 +2,8 @@ package io.closeloop.rules;
 
 /**
  * An alert as the correlation rules see it: an event in time, with its category. Declared
- * an event in {@code cep/correlation.drl}; the session forgets it after four hours.
+ * an event in {@code correlation/correlation.drl}; the session forgets it after four
+ * hours.
  */
 public final class AlertSeen {
 

@@ -41,11 +41,10 @@ public final class CorrelationSession implements AutoCloseable {
 				.sorted()
 				.toList())
 			.orElse(List.of());
-		Optional<Long> recurrenceOf = facts(Recurrence.class).stream()
-			.filter((recurrence) -> recurrence.alertId() == alert.getAlertId())
-			.map(Recurrence::earlierAlertId)
+		Optional<Recurrence> recurrence = facts(Recurrence.class).stream()
+			.filter((found) -> found.alertId() == alert.getAlertId())
 			.findFirst();
-		return new Correlation(incident, members, recurrenceOf);
+		return new Correlation(incident, members, recurrence);
 	}
 
 	/**
@@ -78,10 +77,15 @@ public final class CorrelationSession implements AutoCloseable {
 	 *
 	 * @param incident the cross-tenant incident it is part of
 	 * @param incidentMembers every alert of that incident so far, the earliest first
-	 * @param recurrenceOf the earlier alert on the same device and category
+	 * @param recurrence the link to the earlier alert on the same device and category
 	 */
 	public record Correlation(Optional<CrossTenantIncident> incident, List<Long> incidentMembers,
-			Optional<Long> recurrenceOf) {
+			Optional<Recurrence> recurrence) {
+
+		/** The earlier alert this one is a recurrence of. */
+		public Optional<Long> recurrenceOf() {
+			return this.recurrence.map(Recurrence::earlierAlertId);
+		}
 
 	}
 

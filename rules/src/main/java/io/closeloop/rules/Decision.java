@@ -3,7 +3,8 @@ package io.closeloop.rules;
 import java.util.List;
 
 /**
- * What the rules decided for one alert.
+ * What the rules decided for one alert: the one shape in which a decision is stored,
+ * handed to the process, shown and audited.
  *
  * @param category the normalised category, or {@code null} when nothing classified the
  * alert
@@ -17,27 +18,16 @@ import java.util.List;
  * for no category
  * @param path what Closeloop does: act, ask, only record, or hand to a person
  * @param pathReasons why, one line per autonomy rule that chose the path
+ * @param ruleSetVersion the version of the rules that decided
  */
 public record Decision(String category, Tier tier, String remediation, String verification, double confidence,
 		List<String> rulesFired, List<String> reasons, AutonomyMode mode, ActionPath.Path path,
-		List<String> pathReasons) {
+		List<String> pathReasons, String ruleSetVersion) {
 
 	public Decision {
-		rulesFired = List.copyOf(rulesFired);
-		reasons = List.copyOf(reasons);
-		pathReasons = List.copyOf(pathReasons);
-	}
-
-	/** The decision rules' proposal, before the autonomy rules governed it. */
-	static Decision proposed(String category, Tier tier, String remediation, String verification, double confidence,
-			List<String> rulesFired, List<String> reasons) {
-		return new Decision(category, tier, remediation, verification, confidence, rulesFired, reasons, null,
-				ActionPath.Path.PERSON, List.of());
-	}
-
-	Decision governed(AutonomyMode mode, ActionPath.Path path, List<String> pathReasons, List<String> rulesFired) {
-		return new Decision(this.category, this.tier, this.remediation, this.verification, this.confidence, rulesFired,
-				this.reasons, mode, path, pathReasons);
+		rulesFired = (rulesFired != null) ? List.copyOf(rulesFired) : List.of();
+		reasons = (reasons != null) ? List.copyOf(reasons) : List.of();
+		pathReasons = (pathReasons != null) ? List.copyOf(pathReasons) : List.of();
 	}
 
 }

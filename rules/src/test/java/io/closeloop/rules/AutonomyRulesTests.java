@@ -10,7 +10,7 @@ import io.closeloop.rules.ActionPath.Path;
 
 class AutonomyRulesTests {
 
-	private final RuleSet rules = RuleFiles.compile("autonomy.drl");
+	private final RuleSet rules = RuleFiles.compile("autonomy/autonomy.drl");
 
 	@Test
 	void shouldActAloneOnAnL1ProposalOfAnAutonomousCategory() {

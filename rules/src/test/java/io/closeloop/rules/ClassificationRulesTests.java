@@ -11,7 +11,7 @@ import io.closeloop.rules.DeviceTrait.Kind;
 
 class ClassificationRulesTests {
 
-	private final RuleSet rules = RuleFiles.compile("classification.drl");
+	private final RuleSet rules = RuleFiles.compile("classification/classification.drl");
 
 	@Test
 	void shouldClassifyVendorDiskTypesAsDiskSpaceLow() {
@@ -164,7 +164,11 @@ class ClassificationRulesTests {
 
 	@Test
 	void shouldClassifyBeforeTheCatalogAndThePolicyLook() {
-		List<String> lines = RuleFiles.read("classification.drl").content().lines().map(String::trim).toList();
+		List<String> lines = RuleFiles.read("classification/classification.drl")
+			.content()
+			.lines()
+			.map(String::trim)
+			.toList();
 		assertThat(lines.stream().filter((line) -> line.startsWith("salience"))).hasSize(this.rules.ruleCount())
 			.containsOnly("salience 100");
 	}

@@ -20,7 +20,7 @@ class ClientOverridesRulesTests {
 
 	private static final DeviceTrait WORKSTATION = new DeviceTrait(Kind.WORKSTATION, "workstation");
 
-	private final RuleSet rules = RuleFiles.compile("client-overrides.drl");
+	private final RuleSet rules = RuleFiles.compile("decision/client-overrides.drl");
 
 	@Test
 	void shouldAskForApprovalOfEveryFixForAVipClient() {

@@ -17,8 +17,8 @@ class CorrelationRulesTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-	private final EventRules rules = new RuleSetCompiler().compileEvents(List.of(RuleFiles.read("cep/correlation.drl")),
-			"test");
+	private final EventRules rules = new RuleSetCompiler()
+		.compileEvents(List.of(RuleFiles.read("correlation/correlation.drl")), "test");
 
 	private CorrelationSession session = this.rules.newSession();
 
@@ -98,7 +98,7 @@ class CorrelationRulesTests {
 		}
 		List<AlertSeen> window = this.session.window();
 		this.session.close();
-		this.session = new RuleSetCompiler().compileEvents(List.of(RuleFiles.read("cep/correlation.drl")), "v2")
+		this.session = new RuleSetCompiler().compileEvents(List.of(RuleFiles.read("correlation/correlation.drl")), "v2")
 			.replay(window);
 
 		assertThat(observe("tenant-5", "dev-1", "high-cpu", Duration.ofMinutes(5)).incident()).isPresent();

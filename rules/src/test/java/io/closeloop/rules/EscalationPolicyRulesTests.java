@@ -15,7 +15,7 @@ class EscalationPolicyRulesTests {
 	private static final RemediationMatch CLEANUP = new RemediationMatch("disk-space-low", "disk-cleanup", "check",
 			0.95, false);
 
-	private final RuleSet rules = RuleFiles.compile("escalation-policy.drl");
+	private final RuleSet rules = RuleFiles.compile("decision/escalation-policy.drl");
 
 	@Test
 	void shouldActAloneOnAKnownFixOnAWorkstation() {

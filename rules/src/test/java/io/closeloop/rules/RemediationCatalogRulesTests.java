@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RemediationCatalogRulesTests {
 
-	private static final String TABLE = "remediation-catalog.drl.csv";
+	private static final String TABLE = "decision/remediation-catalog.drl.csv";
 
 	private final RuleSet rules = RuleFiles.compile(TABLE);
 

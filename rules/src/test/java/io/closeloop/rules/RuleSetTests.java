@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The four rule files together, as the engine loads them. */
 class RuleSetTests {
 
-	private final RuleSet rules = RuleFiles.compile("classification.drl", "remediation-catalog.drl.csv",
-			"escalation-policy.drl", "client-overrides.drl", "autonomy.drl");
+	private final RuleSet rules = RuleFiles.compile("classification/classification.drl",
+			"decision/remediation-catalog.drl.csv", "decision/escalation-policy.drl", "decision/client-overrides.drl",
+			"autonomy/autonomy.drl");
 
 	@Test
 	void shouldDecideL1DiskCleanupOnAWorkstation() {
@@ -116,9 +117,12 @@ class RuleSetTests {
 	void shouldActAloneOnlyWhenTheCategoryIsAutonomousAndTheTierL1() {
 		AlertFact workstationDisk = RuleFiles.alert("disk.space.low", "workstation", "Windows 11", "");
 		assertThat(decide(workstationDisk).path()).isEqualTo(ActionPath.Path.ACT);
-		assertThat(this.rules.decide(workstationDisk, (category) -> AutonomyMode.APPROVAL, List.of()).path())
-			.isEqualTo(ActionPath.Path.APPROVE);
-		Decision shadow = this.rules.decide(workstationDisk, (category) -> AutonomyMode.SHADOW, List.of());
+		assertThat(this.rules
+			.decide(workstationDisk, this.rules.classify(workstationDisk), (category) -> AutonomyMode.APPROVAL,
+					List.of())
+			.path()).isEqualTo(ActionPath.Path.APPROVE);
+		Decision shadow = this.rules.decide(workstationDisk, this.rules.classify(workstationDisk),
+				(category) -> AutonomyMode.SHADOW, List.of());
 		assertThat(shadow.path()).isEqualTo(ActionPath.Path.SHADOW);
 		assertThat(shadow.mode()).isEqualTo(AutonomyMode.SHADOW);
 		assertThat(shadow.remediation()).as("shadow mode still records what it would do").isEqualTo("disk-cleanup");
@@ -137,15 +141,16 @@ class RuleSetTests {
 	@Test
 	void shouldApplyClientOverridesGivenAsContext() {
 		AlertFact workstationDisk = RuleFiles.alert("disk.space.low", "workstation", "Windows 11", "");
-		Decision vip = this.rules.decide(workstationDisk, (category) -> AutonomyMode.AUTONOMOUS,
-				List.of(new VipClient("acme")));
+		Decision vip = this.rules.decide(workstationDisk, this.rules.classify(workstationDisk),
+				(category) -> AutonomyMode.AUTONOMOUS, List.of(new VipClient("acme")));
 		assertThat(vip.tier()).isEqualTo(Tier.L2);
 		assertThat(vip.path()).isEqualTo(ActionPath.Path.APPROVE);
 		assertThat(vip.rulesFired()).contains("VIP clients' fixes need approval");
 
 		AlertFact reboot = RuleFiles.alert("reboot.pending", "workstation", "Windows 11", "");
 		assertThat(this.rules
-			.decide(reboot, (category) -> AutonomyMode.AUTONOMOUS, List.of(new WithinMaintenanceWindow("acme")))
+			.decide(reboot, this.rules.classify(reboot), (category) -> AutonomyMode.AUTONOMOUS,
+					List.of(new WithinMaintenanceWindow("acme")))
 			.path()).isEqualTo(ActionPath.Path.ACT);
 	}
 
@@ -167,7 +172,8 @@ class RuleSetTests {
 				end
 				""");
 		assertThatExceptionOfType(RuleCompilationException.class)
-			.isThrownBy(() -> new RuleSetCompiler().compile(List.of(RuleFiles.read("classification.drl"), broken), "x"))
+			.isThrownBy(() -> new RuleSetCompiler()
+				.compile(List.of(RuleFiles.read("classification/classification.drl"), broken), "x"))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrors()).isNotEmpty();
 				assertThat(ex.getErrors().get(0).file()).isEqualTo("io/closeloop/rules/broken.drl");
@@ -175,9 +181,26 @@ class RuleSetTests {
 			});
 	}
 
+	@Test
+	void shouldDecideOnTheClassificationItIsGivenWithoutClassifyingAgain() {
+		// Worded as a full disk, classified (when it came) as a stopped print spooler:
+		// the
+		// decision follows the classification, and no classification rule fires again.
+		AlertFact alert = RuleFiles.alert("disk.space.low", "workstation", "Windows 11", "C: free space 4%");
+		Classification spooler = new Classification(List.of("print-spooler-stopped"),
+				List.of(new DeviceTrait(DeviceTrait.Kind.WORKSTATION, "the device is a workstation")),
+				List.of("Print spooler stopped"));
+
+		Decision decision = this.rules.decide(alert, spooler, (category) -> AutonomyMode.AUTONOMOUS, List.of());
+
+		assertThat(decision.category()).isEqualTo("print-spooler-stopped");
+		assertThat(decision.remediation()).isEqualTo("clear-print-spooler");
+		assertThat(decision.rulesFired()).startsWith("Print spooler stopped").doesNotContain("Disk space low");
+	}
+
 	/** Decides with every category autonomous, so the tier alone draws the line. */
 	private Decision decide(AlertFact alert) {
-		return this.rules.decide(alert, (category) -> AutonomyMode.AUTONOMOUS, List.of());
+		return this.rules.decide(alert, this.rules.classify(alert), (category) -> AutonomyMode.AUTONOMOUS, List.of());
 	}
 
 }

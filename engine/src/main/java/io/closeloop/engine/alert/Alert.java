@@ -1,21 +1,30 @@
 package io.closeloop.engine.alert;
 
 import java.time.Instant;
+import java.util.Map;
 
+import io.closeloop.rules.AlertStatus;
+import io.closeloop.rules.Classification;
 import io.closeloop.rules.Decision;
-import io.closeloop.workers.journal.AlertStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 
-/** An alert as received, with where it stands and what was decided for it. */
+/**
+ * An alert as received, with where it stands, how it was classified and which decision is
+ * its current one (the decision itself is a {@link DecisionRecord}).
+ */
 @Entity
 @Table(name = "alert")
 // Only the columns a change touches are written: the links set by bulk updates (incident,
@@ -53,7 +62,8 @@ public class Alert {
 	private String deviceRole;
 
 	@Column(name = "metrics_json")
-	private String metricsJson;
+	@Convert(converter = MetricsColumn.class)
+	private Map<String, Double> metrics;
 
 	@Column(name = "occurred_at")
 	private Instant occurredAt;
@@ -63,9 +73,6 @@ public class Alert {
 
 	@Enumerated(EnumType.STRING)
 	private AlertStatus status;
-
-	@Column(name = "process_instance_key")
-	private Long processInstanceKey;
 
 	/**
 	 * How many times its process was started: 0 before the first start, more after a lost
@@ -80,35 +87,15 @@ public class Alert {
 	@Column(name = "ticket_id")
 	private String ticketId;
 
-	@Column(name = "decision_tier")
-	private String decisionTier;
+	/** What the classification rules concluded, once, before the process started. */
+	@Column(name = "classification_json")
+	@Convert(converter = ClassificationColumn.class)
+	private Classification classification;
 
-	@Column(name = "decision_category")
-	private String decisionCategory;
-
-	@Column(name = "decision_remediation")
-	private String decisionRemediation;
-
-	@Column(name = "decision_confidence")
-	private Double decisionConfidence;
-
-	@Column(name = "decision_rules_fired")
-	private String decisionRulesFired;
-
-	@Column(name = "decision_reasons")
-	private String decisionReasons;
-
-	@Column(name = "rule_set_version")
-	private String ruleSetVersion;
-
-	@Column(name = "decision_mode")
-	private String decisionMode;
-
-	@Column(name = "decision_path")
-	private String decisionPath;
-
-	@Column(name = "decision_path_reasons")
-	private String decisionPathReasons;
+	/** The decision in force: the latest of the alert's {@link DecisionRecord}s. */
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "decision_id")
+	private DecisionRecord decision;
 
 	@Column(name = "escalation_reason")
 	private String escalationReason;
@@ -125,21 +112,19 @@ public class Alert {
 	protected Alert() {
 	}
 
-	Alert(String tenant, String source, String externalId, String type, String severity, String message,
-			String deviceId, String deviceHostname, String deviceOs, String deviceRole, String metricsJson,
-			Instant occurredAt, Instant receivedAt) {
-		this.tenant = tenant;
-		this.source = source;
-		this.externalId = externalId;
-		this.type = type;
-		this.severity = severity;
-		this.message = message;
-		this.deviceId = deviceId;
-		this.deviceHostname = deviceHostname;
-		this.deviceOs = deviceOs;
-		this.deviceRole = deviceRole;
-		this.metricsJson = metricsJson;
-		this.occurredAt = occurredAt;
+	Alert(AlertRequest request, Instant receivedAt) {
+		this.tenant = request.tenant();
+		this.source = request.source();
+		this.externalId = request.externalId();
+		this.type = request.type();
+		this.severity = request.severity();
+		this.message = request.message();
+		this.deviceId = request.device().id();
+		this.deviceHostname = request.device().hostname();
+		this.deviceOs = request.device().os();
+		this.deviceRole = request.device().role();
+		this.metrics = (request.metrics() != null) ? Map.copyOf(request.metrics()) : Map.of();
+		this.occurredAt = request.occurredAt();
 		this.receivedAt = receivedAt;
 		this.status = AlertStatus.RECEIVED;
 	}
@@ -157,17 +142,12 @@ public class Alert {
 		return true;
 	}
 
-	void decided(Decision decision, String ruleSetVersion) {
-		this.decisionTier = decision.tier().name();
-		this.decisionCategory = decision.category();
-		this.decisionRemediation = decision.remediation();
-		this.decisionConfidence = decision.confidence();
-		this.decisionRulesFired = String.join("\n", decision.rulesFired());
-		this.decisionReasons = String.join("\n", decision.reasons());
-		this.ruleSetVersion = ruleSetVersion;
-		this.decisionMode = (decision.mode() != null) ? decision.mode().name() : null;
-		this.decisionPath = decision.path().name();
-		this.decisionPathReasons = String.join("\n", decision.pathReasons());
+	void decided(DecisionRecord decision) {
+		this.decision = decision;
+	}
+
+	void classified(Classification classification) {
+		this.classification = classification;
 	}
 
 	void ticket(String system, String id) {
@@ -223,8 +203,8 @@ public class Alert {
 		return this.deviceRole;
 	}
 
-	public String getMetricsJson() {
-		return this.metricsJson;
+	public Map<String, Double> getMetrics() {
+		return (this.metrics != null) ? this.metrics : Map.of();
 	}
 
 	public Instant getOccurredAt() {
@@ -239,10 +219,6 @@ public class Alert {
 		return this.status;
 	}
 
-	public Long getProcessInstanceKey() {
-		return this.processInstanceKey;
-	}
-
 	public int getProcessGeneration() {
 		return this.processGeneration;
 	}
@@ -255,44 +231,14 @@ public class Alert {
 		return this.ticketId;
 	}
 
-	public String getDecisionTier() {
-		return this.decisionTier;
+	/** The classification, or null while the alert waits for its first start. */
+	public Classification getClassification() {
+		return this.classification;
 	}
 
-	public String getDecisionCategory() {
-		return this.decisionCategory;
-	}
-
-	public String getDecisionRemediation() {
-		return this.decisionRemediation;
-	}
-
-	public Double getDecisionConfidence() {
-		return this.decisionConfidence;
-	}
-
-	public String getDecisionRulesFired() {
-		return this.decisionRulesFired;
-	}
-
-	public String getDecisionReasons() {
-		return this.decisionReasons;
-	}
-
-	public String getRuleSetVersion() {
-		return this.ruleSetVersion;
-	}
-
-	public String getDecisionMode() {
-		return this.decisionMode;
-	}
-
-	public String getDecisionPath() {
-		return this.decisionPath;
-	}
-
-	public String getDecisionPathReasons() {
-		return this.decisionPathReasons;
+	/** The decision in force, or null before the rules decided. */
+	public Decision getDecision() {
+		return (this.decision != null) ? this.decision.decision() : null;
 	}
 
 	public Long getIncidentId() {

@@ -11,8 +11,7 @@ import org.springframework.stereotype.Service;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
-import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 import io.grpc.Status;
 
 /**
@@ -40,13 +39,13 @@ public class AlertClearing {
 
 	private final AlertRepository alerts;
 
-	private final AlertJournal journal;
+	private final JpaAlertJournal journal;
 
 	private final CamundaClient client;
 
 	private final Clock clock;
 
-	AlertClearing(AlertRepository alerts, AlertJournal journal, CamundaClient client, Clock clock) {
+	AlertClearing(AlertRepository alerts, JpaAlertJournal journal, CamundaClient client, Clock clock) {
 		this.clock = clock;
 		this.alerts = alerts;
 		this.journal = journal;

@@ -1,6 +1,6 @@
 package io.closeloop.engine.alert;
 
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 /**
  * Published, inside the transaction that records it, when an alert reaches a final

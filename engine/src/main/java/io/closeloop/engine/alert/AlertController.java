@@ -13,9 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.closeloop.ui.alerts.AlertDetail;
 import io.closeloop.ui.security.TenantScope;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -36,12 +35,12 @@ class AlertController {
 
 	private final AlertQueries queries;
 
-	private final ProcessStartDispatcher dispatcher;
+	private final ProcessStartQueue starts;
 
-	AlertController(AlertIntake intake, AlertQueries queries, ProcessStartDispatcher dispatcher) {
+	AlertController(AlertIntake intake, AlertQueries queries, ProcessStartQueue starts) {
 		this.intake = intake;
-		this.dispatcher = dispatcher;
 		this.queries = queries;
+		this.starts = starts;
 	}
 
 	@PostMapping
@@ -60,11 +59,10 @@ class AlertController {
 						"This API key may not report alerts for tenant " + request.tenant()));
 		}
 		AlertIntake.Accepted accepted = this.intake.accept(request);
-		Alert alert = accepted.alert();
-		URI location = URI.create("/api/alerts/" + alert.getId());
+		URI location = URI.create("/api/alerts/" + accepted.id());
 		return ResponseEntity.status(accepted.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
 			.location(location)
-			.body(new AcceptedAlert(alert.getId(), alert.getStatus().name(), accepted.duplicate()));
+			.body(new AcceptedAlert(accepted.id(), accepted.status().name(), accepted.duplicate()));
 	}
 
 	@GetMapping("/summary")
@@ -78,13 +76,13 @@ class AlertController {
 			.filter((entry) -> !entry.getKey().isFinal())
 			.mapToLong(Map.Entry::getValue)
 			.sum();
-		return new AlertSummary(counts, open, this.dispatcher.backlog());
+		return new AlertSummary(counts, open, this.starts.waiting());
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "An alert with its decision, ticket and timeline")
+	@Operation(summary = "An alert with its classification, decision, ticket and timeline")
 	@ApiResponse(responseCode = "404", description = "No such alert")
-	ResponseEntity<AlertDetail> find(@PathVariable long id, Authentication caller) {
+	ResponseEntity<AlertView> find(@PathVariable long id, Authentication caller) {
 		return ResponseEntity.of(this.queries.find(id, TenantScope.of(caller)));
 	}
 

@@ -8,6 +8,4 @@ public interface AlertEventRepository extends JpaRepository<AlertEvent, Long> {
 
 	List<AlertEvent> findByAlertIdOrderByIdAsc(Long alertId);
 
-	boolean existsByAlertIdAndStep(Long alertId, String step);
-
 }

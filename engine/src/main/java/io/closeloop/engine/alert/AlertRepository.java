@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 public interface AlertRepository extends JpaRepository<Alert, Long> {
 
@@ -73,7 +73,13 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	@Query("select count(a) from Alert a where a.processGeneration > 0 and a.status in :busy")
 	long countBusy(Collection<AlertStatus> busy);
 
-	List<Alert> findByOrderByIdDesc(Pageable page);
+	/** The latest alerts, newest first, with their decisions. */
+	@Query("select a from Alert a left join fetch a.decision order by a.id desc")
+	List<Alert> findLatestWithDecision(Pageable page);
+
+	/** The latest alerts of these tenants, newest first, with their decisions. */
+	@Query("select a from Alert a left join fetch a.decision where a.tenant in :tenants order by a.id desc")
+	List<Alert> findLatestWithDecision(Collection<String> tenants, Pageable page);
 
 	/** How many alerts are in each status, over all tenants. */
 	@Query("select a.status as status, count(a) as count from Alert a group by a.status")
@@ -91,7 +97,5 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 		long getCount();
 
 	}
-
-	List<Alert> findByTenantInOrderByIdDesc(Collection<String> tenants, Pageable page);
 
 }

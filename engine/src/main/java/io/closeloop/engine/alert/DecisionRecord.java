@@ -1,7 +1,13 @@
 package io.closeloop.engine.alert;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
+import io.closeloop.rules.ActionPath;
+import io.closeloop.rules.AutonomyMode;
+import io.closeloop.rules.Decision;
+import io.closeloop.rules.Tier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +17,7 @@ import jakarta.persistence.Table;
 
 /**
  * A decision as it was made: its inputs, the rule set version, the rules that fired, its
- * outputs.
+ * outputs. The one place a decision is kept; the alert points at its current one.
  */
 @Entity
 @Table(name = "decision_record")
@@ -41,6 +47,8 @@ public class DecisionRecord {
 
 	private String remediation;
 
+	private String verification;
+
 	private double confidence;
 
 	private String mode;
@@ -58,39 +66,55 @@ public class DecisionRecord {
 	protected DecisionRecord() {
 	}
 
-	DecisionRecord(long alertId, String tenant, Instant decidedAt, String ruleSetVersion, String inputJson,
-			String category, String tier, String remediation, double confidence, String mode, String path,
-			String rulesFired, String reasons, String pathReasons) {
+	DecisionRecord(long alertId, String tenant, Instant decidedAt, String inputJson, Decision decision) {
 		this.alertId = alertId;
 		this.tenant = tenant;
 		this.decidedAt = decidedAt;
-		this.ruleSetVersion = ruleSetVersion;
 		this.inputJson = inputJson;
-		this.category = category;
-		this.tier = tier;
-		this.remediation = remediation;
-		this.confidence = confidence;
-		this.mode = mode;
-		this.path = path;
-		this.rulesFired = rulesFired;
-		this.reasons = reasons;
-		this.pathReasons = pathReasons;
+		this.ruleSetVersion = decision.ruleSetVersion();
+		this.category = decision.category();
+		this.tier = decision.tier().name();
+		this.remediation = decision.remediation();
+		this.verification = decision.verification();
+		this.confidence = decision.confidence();
+		this.mode = (decision.mode() != null) ? decision.mode().name() : null;
+		this.path = decision.path().name();
+		this.rulesFired = String.join("\n", decision.rulesFired());
+		this.reasons = String.join("\n", decision.reasons());
+		this.pathReasons = String.join("\n", decision.pathReasons());
+	}
+
+	/** The decision, as the rules made it. */
+	public Decision decision() {
+		return new Decision(this.category, Tier.valueOf(this.tier), this.remediation, this.verification,
+				this.confidence, lines(this.rulesFired), lines(this.reasons),
+				(this.mode != null) ? AutonomyMode.valueOf(this.mode) : null, ActionPath.Path.valueOf(this.path),
+				lines(this.pathReasons), this.ruleSetVersion);
+	}
+
+	public Long getId() {
+		return this.id;
 	}
 
 	public long getAlertId() {
 		return this.alertId;
 	}
 
+	public String getTenant() {
+		return this.tenant;
+	}
+
 	public Instant getDecidedAt() {
 		return this.decidedAt;
 	}
 
-	public String getRuleSetVersion() {
-		return this.ruleSetVersion;
-	}
-
+	/** The facts the decision was made from, as JSON. */
 	public String getInputJson() {
 		return this.inputJson;
+	}
+
+	public String getRuleSetVersion() {
+		return this.ruleSetVersion;
 	}
 
 	public String getTier() {
@@ -101,8 +125,13 @@ public class DecisionRecord {
 		return this.path;
 	}
 
+	/** The rules that fired, a line each. */
 	public String getRulesFired() {
 		return this.rulesFired;
+	}
+
+	private static List<String> lines(String text) {
+		return (text == null || text.isEmpty()) ? List.of() : Arrays.asList(text.split("\n"));
 	}
 
 }

@@ -8,7 +8,7 @@ public class IntakeSaturatedException extends RuntimeException {
 
 	private final long backlog;
 
-	IntakeSaturatedException(long backlog) {
+	public IntakeSaturatedException(long backlog) {
 		super(backlog + " alerts are waiting for their process to start; try again shortly");
 		this.backlog = backlog;
 	}

@@ -2,6 +2,7 @@ package io.closeloop.engine.alert;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,16 +15,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.engine.autonomy.AutonomyEvidence;
 import io.closeloop.engine.autonomy.AutonomyLedger;
 import io.closeloop.rules.AlertFact;
-import io.closeloop.rules.AutonomyMode;
+import io.closeloop.rules.AlertStatus;
+import io.closeloop.rules.Classification;
 import io.closeloop.rules.Decision;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
 
-/** Keeps the workers' reports in the alert tables. */
+/**
+ * The one writer of an alert's status and timeline: the workers report through it, and so
+ * does the rest of the application (intake, correlation, the outbox, recovery).
+ */
 @Component
 @Transactional
-class JpaAlertJournal implements AlertJournal {
+public class JpaAlertJournal implements AlertJournal {
 
 	private final AlertRepository alerts;
 
@@ -41,13 +45,13 @@ class JpaAlertJournal implements AlertJournal {
 
 	JpaAlertJournal(AlertRepository alerts, AlertEventRepository events, DecisionRecordRepository decisions,
 			AutonomyLedger autonomy, ApplicationEventPublisher publisher, ObjectMapper objectMapper, Clock clock) {
-		this.clock = clock;
 		this.alerts = alerts;
 		this.events = events;
 		this.decisions = decisions;
 		this.autonomy = autonomy;
 		this.publisher = publisher;
 		this.objectMapper = objectMapper;
+		this.clock = clock;
 	}
 
 	@Override
@@ -63,13 +67,13 @@ class JpaAlertJournal implements AlertJournal {
 			return;
 		}
 		if (!alert.moveTo(status)) {
-			step(alertId, "Ignored late step", label(status) + " arrived after the alert was " + alert.getStatus());
+			step(alertId, "Ignored late step", status.label() + " arrived after the alert was " + alert.getStatus());
 			return;
 		}
 		if (status == AlertStatus.ESCALATED) {
 			alert.escalationReason(detail);
 		}
-		step(alertId, label(status), detail);
+		step(alertId, status.label(), detail);
 		if (status.isFinal()) {
 			this.publisher.publishEvent(new AlertClosed(alertId, status));
 		}
@@ -81,14 +85,10 @@ class JpaAlertJournal implements AlertJournal {
 	}
 
 	@Override
-	public void decision(long alertId, AlertFact input, Decision decision, String ruleSetVersion) {
+	public void decision(long alertId, AlertFact input, Decision decision) {
 		Alert alert = alert(alertId);
-		alert.decided(decision, ruleSetVersion);
-		this.decisions.save(new DecisionRecord(alertId, alert.getTenant(), this.clock.instant(), ruleSetVersion,
-				json(input), decision.category(), decision.tier().name(), decision.remediation(), decision.confidence(),
-				(decision.mode() != null) ? decision.mode().name() : null, decision.path().name(),
-				String.join("\n", decision.rulesFired()), String.join("\n", decision.reasons()),
-				String.join("\n", decision.pathReasons())));
+		alert.decided(this.decisions
+			.save(new DecisionRecord(alertId, alert.getTenant(), this.clock.instant(), json(input), decision)));
 		step(alertId, "Decided",
 				decision.tier() + ", " + ((decision.remediation() != null)
 						? decision.remediation() + " at confidence " + decision.confidence() : "no known remediation")
@@ -97,12 +97,41 @@ class JpaAlertJournal implements AlertJournal {
 
 	@Override
 	public void outcome(long alertId, boolean success, String detail) {
-		Alert alert = alert(alertId);
-		if (alert.getDecisionCategory() != null && alert.getDecisionMode() != null) {
-			this.autonomy.record(new AutonomyEvidence(alertId, alert.getDecisionCategory(),
-					AutonomyMode.valueOf(alert.getDecisionMode()), alert.getDecisionTier(), alert.getDecisionPath(),
-					success, AutonomyEvidence.Source.AUTOMATED, detail, "closeloop"));
+		Decision decision = alert(alertId).getDecision();
+		if (decision != null && decision.category() != null && decision.mode() != null) {
+			this.autonomy
+				.record(new AutonomyEvidence(alertId, decision.category(), decision.mode(), decision.tier().name(),
+						decision.path().name(), success, AutonomyEvidence.Source.AUTOMATED, detail, "closeloop"));
 		}
+	}
+
+	/** Records how the alert was classified, before its process first starts. */
+	public void classified(long alertId, Classification classification) {
+		alert(alertId).classified(classification);
+	}
+
+	/** Links the alert to the earlier one it is a recurrence of, once. */
+	public void recurrence(long alertId, long earlierAlertId, String reason) {
+		if (this.alerts.linkRecurrence(alertId, earlierAlertId) > 0) {
+			step(alertId, "Recurrence", "the same problem as alert " + earlierAlertId + ": " + reason);
+		}
+	}
+
+	/** Links the alerts to their cross-tenant incident, each once. */
+	public void incident(long incidentId, String category, List<Long> alertIds, int incidentSize, String reason) {
+		for (long member : alertIds) {
+			if (this.alerts.linkIncident(member, incidentId) > 0) {
+				step(member, "Cross-tenant incident", "part of incident " + incidentId + ": " + category + " on "
+						+ incidentSize + " alerts, " + reason);
+			}
+		}
+	}
+
+	/** Records that the engine took the alert's start of this generation. */
+	public void processStarted(long alertId, int generation, String reason) {
+		this.alerts.processStarted(alertId, generation);
+		step(alertId, "Process started",
+				(generation == 1) ? "the engine took the alert" : "start " + generation + ": " + reason);
 	}
 
 	private static String describe(Decision decision) {
@@ -136,18 +165,6 @@ class JpaAlertJournal implements AlertJournal {
 	private Alert alert(long alertId) {
 		return this.alerts.findById(alertId)
 			.orElseThrow(() -> new IllegalArgumentException("No alert " + alertId + " to record a step for"));
-	}
-
-	private static String label(AlertStatus status) {
-		return switch (status) {
-			case RECEIVED -> "Received";
-			case AWAITING_APPROVAL -> "Awaiting approval";
-			case REMEDIATING -> "Remediating";
-			case VERIFYING -> "Verifying";
-			case RESOLVED -> "Resolved";
-			case ESCALATED -> "Escalated";
-			case CLEARED -> "Cleared at source";
-		};
 	}
 
 }

@@ -16,9 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.closeloop.engine.alert.AlertClosed;
+import io.closeloop.engine.alert.AlertQueries;
+import io.closeloop.engine.alert.AlertView;
+import io.closeloop.rules.AlertStatus;
+import io.closeloop.rules.Decision;
 import io.closeloop.engine.zeebe.EngineStateLost;
-import io.closeloop.ui.alerts.AlertBoard;
-import io.closeloop.ui.alerts.AlertDetail;
 import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalOutcome;
@@ -49,7 +51,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final ApprovalTaskRepository tasks;
 
-	private final AlertBoard board;
+	private final AlertQueries alerts;
 
 	private final CamundaClient client;
 
@@ -57,11 +59,11 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final Clock clock;
 
-	ApprovalService(ApprovalTaskRepository tasks, AlertBoard board, CamundaClient client,
+	ApprovalService(ApprovalTaskRepository tasks, AlertQueries alerts, CamundaClient client,
 			TransactionTemplate transactions, Clock clock) {
 		this.clock = clock;
 		this.tasks = tasks;
-		this.board = board;
+		this.alerts = alerts;
 		this.client = client;
 		this.transactions = transactions;
 	}
@@ -100,7 +102,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	public ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician, TenantScope scope) {
 		Optional<ApprovalTask> found = this.tasks.findById(taskId);
 		// A task of another client is answered as if it did not exist.
-		if (found.isEmpty() || this.board.find(found.get().getAlertId(), scope).isEmpty()) {
+		if (found.isEmpty() || this.alerts.find(found.get().getAlertId(), scope).isEmpty()) {
 			return ApprovalOutcome.NOT_FOUND;
 		}
 		Integer claimed = this.transactions.execute((tx) -> this.tasks.claim(taskId, technician, this.clock.instant()));
@@ -141,8 +143,8 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	void releaseInterruptedDecisions() {
 		for (ApprovalTask task : this.tasks.findByStateAndDecidedAtBefore(ApprovalTask.State.DECIDING,
 				this.clock.instant().minus(INTERRUPTED_AFTER))) {
-			boolean stillWaiting = this.board.find(task.getAlertId(), TenantScope.everything())
-				.map((alert) -> "AWAITING_APPROVAL".equals(alert.status()))
+			boolean stillWaiting = this.alerts.find(task.getAlertId(), TenantScope.everything())
+				.map((alert) -> alert.status() == AlertStatus.AWAITING_APPROVAL)
 				.orElse(false);
 			if (stillWaiting) {
 				this.transactions.executeWithoutResult((tx) -> this.tasks.release(task.getId()));
@@ -187,13 +189,12 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	}
 
 	private ApprovalTaskView view(ApprovalTask task) {
-		Optional<AlertDetail> alert = this.board.find(task.getAlertId(), TenantScope.everything());
-		AlertDetail detail = alert.orElseThrow();
-		AlertDetail.DecisionView decision = detail.decision();
+		AlertView detail = this.alerts.find(task.getAlertId(), TenantScope.everything()).orElseThrow();
+		Decision decision = detail.decision();
 		String context = detail.timeline()
 			.stream()
 			.filter((entry) -> entry.step().equals("Enriched"))
-			.map(AlertDetail.TimelineEntry::detail)
+			.map(AlertView.TimelineEntry::detail)
 			.reduce((first, second) -> second)
 			.orElse("");
 		return new ApprovalTaskView(task.getId(), task.getAlertId(), detail.tenant(), detail.device().hostname(),

@@ -1,7 +1,7 @@
 package io.closeloop.engine.autonomy;
 
-import java.util.Locale;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +18,7 @@ import io.closeloop.engine.alert.Alert;
 import io.closeloop.engine.alert.AlertRepository;
 import io.closeloop.rules.ActionPath;
 import io.closeloop.rules.AutonomyMode;
+import io.closeloop.rules.Decision;
 import io.closeloop.rules.Tier;
 import io.closeloop.ui.autonomy.AutonomyBoard;
 import io.closeloop.ui.autonomy.CategoryStanding;
@@ -205,26 +206,25 @@ public class AutonomyLedger implements AutonomyModes, AutonomyBoard {
 		if (found.isEmpty()) {
 			return ShadowOutcome.NOT_FOUND;
 		}
-		Alert alert = found.get();
-		if (!ActionPath.Path.SHADOW.name().equals(alert.getDecisionPath()) || alert.getDecisionCategory() == null) {
+		Decision decision = found.get().getDecision();
+		if (decision == null || decision.path() != ActionPath.Path.SHADOW || decision.category() == null) {
 			return ShadowOutcome.NOT_IN_SHADOW;
 		}
 		if (this.outcomes.existsByAlertId(alertId)) {
 			return ShadowOutcome.ALREADY_RECORDED;
 		}
-		record(new AutonomyEvidence(alertId, alert.getDecisionCategory(), AutonomyMode.valueOf(alert.getDecisionMode()),
-				alert.getDecisionTier(), alert.getDecisionPath(), proposedFixWorked, AutonomyEvidence.Source.TECHNICIAN,
-				proposedFixWorked ? "the proposed " + alert.getDecisionRemediation() + " is what fixed it"
-						: "something other than " + alert.getDecisionRemediation() + " fixed it",
+		record(new AutonomyEvidence(alertId, decision.category(), decision.mode(), decision.tier().name(),
+				decision.path().name(), proposedFixWorked, AutonomyEvidence.Source.TECHNICIAN,
+				proposedFixWorked ? "the proposed " + decision.remediation() + " is what fixed it"
+						: "something other than " + decision.remediation() + " fixed it",
 				technician));
 		return ShadowOutcome.RECORDED;
 	}
 
 	/** Whether a technician should still say what fixed this shadow-mode alert. */
 	@Transactional(readOnly = true)
-	public boolean wantsShadowOutcome(Alert alert) {
-		return ActionPath.Path.SHADOW.name().equals(alert.getDecisionPath())
-				&& !this.outcomes.existsByAlertId(alert.getId());
+	public boolean wantsShadowOutcome(long alertId, Decision decision) {
+		return decision != null && decision.path() == ActionPath.Path.SHADOW && !this.outcomes.existsByAlertId(alertId);
 	}
 
 }

@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.closeloop.engine.alert.Alert;
-import io.closeloop.engine.alert.AlertLinks;
+import io.closeloop.engine.alert.AlertClassifier;
+import io.closeloop.engine.alert.JpaAlertJournal;
 import io.closeloop.engine.rules.RuleLibrary;
-import io.closeloop.rules.AlertFact;
 import io.closeloop.rules.AlertSeen;
 import io.closeloop.rules.CorrelationSession;
 import io.closeloop.rules.CrossTenantIncident;
@@ -21,25 +21,20 @@ import io.closeloop.rules.CrossTenantIncident;
 /**
  * Correlates each alert as it arrives, before its process starts, so a recurrence goes to
  * the earlier alert's ticket and an incident's members to one incident ticket instead of
- * one each.
+ * one each. It correlates by the alert's one classification.
  */
 @Service
 public class AlertCorrelator {
 
 	private final RuleLibrary rules;
 
+	private final AlertClassifier classifier;
+
 	private final IncidentRepository incidents;
 
-	private final AlertLinks links;
+	private final JpaAlertJournal journal;
 
 	private final Clock clock;
-
-	AlertCorrelator(RuleLibrary rules, IncidentRepository incidents, AlertLinks links, Clock clock) {
-		this.clock = clock;
-		this.rules = rules;
-		this.incidents = incidents;
-		this.links = links;
-	}
 
 	/**
 	 * Per incident, the alerts already linked to it by this application since it started
@@ -47,12 +42,19 @@ public class AlertCorrelator {
 	 */
 	private final Map<Long, Set<Long>> linkedMembers = new ConcurrentHashMap<>();
 
+	AlertCorrelator(RuleLibrary rules, AlertClassifier classifier, IncidentRepository incidents,
+			JpaAlertJournal journal, Clock clock) {
+		this.rules = rules;
+		this.classifier = classifier;
+		this.incidents = incidents;
+		this.journal = journal;
+		this.clock = clock;
+	}
+
 	/** Classifies and correlates the stored alert, and records what it belongs to. */
 	@Transactional
 	public void correlate(Alert alert) {
-		AlertFact fact = new AlertFact(alert.getTenant(), alert.getType(), alert.getSeverity(), alert.getMessage(),
-				alert.getDeviceRole(), alert.getDeviceOs(), Map.of());
-		String category = this.rules.active().current().propose(fact, List.of()).category();
+		String category = this.classifier.classify(alert).category();
 		if (category == null) {
 			// Unclassified alerts are each their own story: a person sees every one.
 			return;
@@ -60,22 +62,28 @@ public class AlertCorrelator {
 		long receivedAt = (alert.getReceivedAt() != null) ? alert.getReceivedAt().toEpochMilli() : this.clock.millis();
 		CorrelationSession.Correlation correlation = this.rules
 			.correlate(new AlertSeen(alert.getId(), alert.getTenant(), alert.getDeviceId(), category, receivedAt));
-		correlation.recurrenceOf().ifPresent((earlier) -> this.links.recurrence(alert.getId(), earlier));
+		correlation.recurrence()
+			.ifPresent((recurrence) -> this.journal.recurrence(alert.getId(), recurrence.earlierAlertId(),
+					recurrence.reason()));
 		Optional<CrossTenantIncident> incident = correlation.incident();
 		if (incident.isPresent()) {
 			List<Long> members = correlation.incidentMembers();
 			Incident stored = this.incidents
 				.findByCategoryAndStartedEpoch(incident.get().category(), incident.get().startedAt())
-				.orElseGet(
-						() -> this.incidents.save(new Incident(incident.get().category(), incident.get().startedAt())));
+				.orElseGet(() -> this.incidents.save(new Incident(incident.get())));
 			// Only the members not linked yet: linking every member again for each new
 			// alert made each alert of a storm cost as much as all before it.
 			Set<Long> linked = this.linkedMembers.computeIfAbsent(stored.getId(),
 					(id) -> ConcurrentHashMap.newKeySet());
 			List<Long> fresh = members.stream().filter((member) -> !linked.contains(member)).toList();
-			this.links.incident(stored.getId(), stored.getCategory(), fresh, members.size());
+			this.journal.incident(stored.getId(), stored.getCategory(), fresh, members.size(), stored.getReason());
 			linked.addAll(fresh);
 		}
+	}
+
+	/** What made the incident an incident, in the words of its rule. */
+	public Optional<String> incidentReason(long incidentId) {
+		return this.incidents.findById(incidentId).map(Incident::getReason);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.closeloop.engine.correlation;
 
 import java.time.Instant;
 
+import io.closeloop.rules.CrossTenantIncident;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -26,13 +27,17 @@ class Incident {
 	@Column(name = "started_epoch")
 	private long startedEpoch;
 
+	/** What made it an incident, in the words of the rule that found it. */
+	private String reason;
+
 	protected Incident() {
 	}
 
-	Incident(String category, long startedEpoch) {
-		this.category = category;
-		this.startedEpoch = startedEpoch;
-		this.startedAt = Instant.ofEpochMilli(startedEpoch);
+	Incident(CrossTenantIncident found) {
+		this.category = found.category();
+		this.startedEpoch = found.startedAt();
+		this.startedAt = Instant.ofEpochMilli(found.startedAt());
+		this.reason = found.reason();
 	}
 
 	Long getId() {
@@ -41,6 +46,10 @@ class Incident {
 
 	String getCategory() {
 		return this.category;
+	}
+
+	String getReason() {
+		return this.reason;
 	}
 
 }

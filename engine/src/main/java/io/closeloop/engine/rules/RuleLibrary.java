@@ -20,6 +20,7 @@ import io.closeloop.rules.RuleError;
 import io.closeloop.rules.RuleSet;
 import io.closeloop.rules.RuleSetCompiler;
 import io.closeloop.rules.RuleSource;
+import io.closeloop.rules.Stage;
 
 /**
  * Loads the rules and keeps them current. At start-up the rules must compile, or the
@@ -38,13 +39,9 @@ public class RuleLibrary {
 
 	private final Clock clock;
 
-	private static final String EVENT_RULES = "cep/";
-
 	private final ActiveRules active;
 
 	private final Object correlationLock = new Object();
-
-	private EventRules events;
 
 	private CorrelationSession correlation;
 
@@ -67,9 +64,8 @@ public class RuleLibrary {
 		}
 		List<RuleSource> sources = read();
 		String version = RuleFiles.version(sources);
-		RuleSet rules = this.compiler.compile(decisionRules(sources), version);
-		this.events = this.compiler.compileEvents(eventRules(sources), version);
-		this.correlation = this.events.newSession();
+		RuleSet rules = this.compiler.compile(sources, version);
+		this.correlation = events(rules).newSession();
 		this.active = new ActiveRules(rules);
 		this.lastSeenVersion = rules.version();
 		this.status = new Status(rules.version(), rules.ruleCount(), names(sources), source(), this.clock.instant(),
@@ -103,8 +99,8 @@ public class RuleLibrary {
 		}
 		this.lastSeenVersion = version;
 		try {
-			RuleSet rules = this.compiler.compile(decisionRules(sources), version);
-			EventRules events = this.compiler.compileEvents(eventRules(sources), version);
+			RuleSet rules = this.compiler.compile(sources, version);
+			EventRules events = events(rules);
 			this.active.replace(rules);
 			replaceCorrelation(events);
 			this.status = new Status(version, rules.ruleCount(), names(sources), source(), this.clock.instant(),
@@ -135,21 +131,17 @@ public class RuleLibrary {
 		synchronized (this.correlationLock) {
 			CorrelationSession previous = this.correlation;
 			this.correlation = next.replay(previous.window());
-			this.events = next;
 			previous.close();
 		}
 	}
 
-	/**
-	 * Correlation rules live under {@code cep/}: they run on events in a session of their
-	 * own.
-	 */
-	private static List<RuleSource> eventRules(List<RuleSource> sources) {
-		return sources.stream().filter((source) -> source.name().startsWith(EVENT_RULES)).toList();
-	}
-
-	private static List<RuleSource> decisionRules(List<RuleSource> sources) {
-		return sources.stream().filter((source) -> !source.name().startsWith(EVENT_RULES)).toList();
+	/** The set's correlation rules, which every set must have. */
+	private EventRules events(RuleSet rules) {
+		if (rules.events() == null) {
+			throw new RuleCompilationException(List.of(new RuleError(Stage.CORRELATION.folder() + "/", 0,
+					"no correlation rules in " + source() + "; the correlation stage needs its folder")));
+		}
+		return rules.events();
 	}
 
 	private List<RuleSource> read() {

@@ -12,7 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 import io.closeloop.engine.alert.AlertClearing;
-import io.closeloop.engine.alert.AlertReceiver;
+import io.closeloop.engine.alert.AlertIntake;
 import io.closeloop.engine.alert.AlertRequest;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
@@ -29,7 +29,7 @@ class WebhookIntake {
 
 	private static final Set<String> PSA_VENDORS = Set.of("connectwise", "autotask", "halo");
 
-	private final AlertReceiver receiver;
+	private final AlertIntake intake;
 
 	private final AlertClearing clearing;
 
@@ -37,8 +37,8 @@ class WebhookIntake {
 
 	private final PsaConnector psa;
 
-	WebhookIntake(AlertReceiver receiver, AlertClearing clearing, Validator validator, PsaConnector psa) {
-		this.receiver = receiver;
+	WebhookIntake(AlertIntake intake, AlertClearing clearing, Validator validator, PsaConnector psa) {
+		this.intake = intake;
 		this.clearing = clearing;
 		this.validator = validator;
 		this.psa = psa;
@@ -57,9 +57,8 @@ class WebhookIntake {
 		validate(alert);
 		// A ticket from the PSA Closeloop works in is the alert's ticket: the process
 		// notes and closes that one instead of opening its own.
-		AlertReceiver.Received received = PSA_VENDORS.contains(vendor) && vendor.equals(this.psa.system())
-				? this.receiver.receive(alert, new TicketRef(vendor, alert.externalId()))
-				: this.receiver.receive(alert);
+		AlertIntake.Accepted received = PSA_VENDORS.contains(vendor) && vendor.equals(this.psa.system())
+				? this.intake.accept(alert, new TicketRef(vendor, alert.externalId())) : this.intake.accept(alert);
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", received.id());
 		fields.put("status", received.status());

@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 
 import io.closeloop.rules.ActionPath;
 import io.closeloop.rules.AutonomyMode;
 import io.closeloop.rules.Decision;
 import io.closeloop.rules.Tier;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 /**
  * What the alert tables must do on every database Closeloop runs on; one subclass per
@@ -32,15 +31,16 @@ abstract class AlertPersistenceContract {
 	private AlertEventRepository events;
 
 	@Autowired
-	private ProcessStartRepository starts;
+	private DecisionRecordRepository decisions;
 
 	@Test
 	void shouldStoreAnAlertAndReadItBack() {
 		Instant occurred = Instant.parse("2026-11-21T10:15:00Z");
 		Alert saved = this.alerts.saveAndFlush(alert("a-1", "C: free space 4%", occurred));
-		saved.decided(new Decision("disk-space-low", Tier.L1, "disk-cleanup", "disk-free-above-threshold", 0.95,
-				List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),
-				AutonomyMode.AUTONOMOUS, ActionPath.Path.ACT, List.of("earned")), "v1");
+		saved.decided(this.decisions.saveAndFlush(new DecisionRecord(saved.getId(), "acme", Instant.now(), "{}",
+				new Decision("disk-space-low", Tier.L1, "disk-cleanup", "disk-free-above-threshold", 0.95,
+						List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),
+						AutonomyMode.AUTONOMOUS, ActionPath.Path.ACT, List.of("earned"), "v1"))));
 		saved.ticket("simulator", "SIM-1001");
 		saved.moveTo(AlertStatus.RESOLVED);
 		this.alerts.saveAndFlush(saved);
@@ -48,13 +48,14 @@ abstract class AlertPersistenceContract {
 		Alert found = this.alerts.findBySourceAndExternalId("datto-rmm", "a-1").orElseThrow();
 		assertThat(found.getStatus()).isEqualTo(AlertStatus.RESOLVED);
 		assertThat(found.getOccurredAt()).isEqualTo(occurred);
-		assertThat(found.getMetricsJson()).isEqualTo("{\"diskFreePct\":4.0}");
-		assertThat(found.getDecisionTier()).isEqualTo("L1");
-		assertThat(found.getDecisionConfidence()).isEqualTo(0.95);
-		assertThat(found.getDecisionRulesFired()).isEqualTo("Disk space low\nKnown fix on a workstation acts alone");
+		assertThat(found.getMetrics()).isEqualTo(Map.of("diskFreePct", 4.0));
+		Decision decision = this.decisions.findByAlertIdOrderByIdAsc(found.getId()).get(0).decision();
+		assertThat(decision.tier()).isEqualTo(Tier.L1);
+		assertThat(decision.confidence()).isEqualTo(0.95);
+		assertThat(decision.rulesFired()).containsExactly("Disk space low", "Known fix on a workstation acts alone");
 		assertThat(found.getTicketId()).isEqualTo("SIM-1001");
-		assertThat(found.getDecisionMode()).isEqualTo("AUTONOMOUS");
-		assertThat(found.getDecisionPath()).isEqualTo("ACT");
+		assertThat(decision.mode()).isEqualTo(AutonomyMode.AUTONOMOUS);
+		assertThat(decision.path()).isEqualTo(ActionPath.Path.ACT);
 	}
 
 	@Test
@@ -82,52 +83,9 @@ abstract class AlertPersistenceContract {
 			.containsExactly("Received", "Process started", "Ticket opened", "Enriched", "Decided");
 	}
 
-	@Test
-	void shouldHandOutDueStartsInTheOrderTheAlertsCame() {
-		// Whole milliseconds: a database may round sub-microsecond digits up.
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Alert first = this.alerts.saveAndFlush(alert("a-5", "m", null));
-		Alert second = this.alerts.saveAndFlush(alert("a-6", "m", null));
-		Alert later = this.alerts.saveAndFlush(alert("a-7", "m", null));
-		// Stored out of order, and one not due yet.
-		this.starts.saveAndFlush(new ProcessStart(second.getId(), 1, "received", now, now));
-		this.starts.saveAndFlush(new ProcessStart(later.getId(), 1, "received", now, now.plusSeconds(60)));
-		this.starts.saveAndFlush(new ProcessStart(first.getId(), 1, "received", now, now));
-
-		List<Long> mine = List.of(first.getId(), second.getId(), later.getId());
-		assertThat(this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now, PageRequest.of(0, 10)))
-			.extracting(ProcessStart::getAlertId)
-			.filteredOn(mine::contains)
-			.containsExactly(first.getId(), second.getId());
-		assertThat(this.starts.allDueNow(now)).isPositive();
-		assertThat(this.starts.correlated(later.getId())).isEqualTo(1);
-		assertThat(this.starts.findById(later.getId()).orElseThrow().isCorrelated()).isTrue();
-		assertThat(this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(now, PageRequest.of(0, 10)))
-			.extracting(ProcessStart::getAlertId)
-			.filteredOn(mine::contains)
-			.containsExactly(first.getId(), second.getId(), later.getId());
-	}
-
-	@Test
-	void shouldCountAnAlertInFlightOnlyOnceItsStartLeftTheOutbox() {
-		Instant now = Instant.now();
-		Alert running = this.alerts.saveAndFlush(alert("a-8", "m", null));
-		Alert waiting = this.alerts.saveAndFlush(alert("a-9", "m", null));
-		Alert neverStarted = this.alerts.saveAndFlush(alert("a-10", "m", null));
-		assertThat(this.alerts.processStarted(running.getId(), 1)).isEqualTo(1);
-		assertThat(this.alerts.processStarted(running.getId(), 1)).as("a generation is recorded once").isZero();
-		assertThat(this.alerts.processStarted(waiting.getId(), 1)).isEqualTo(1);
-		this.starts.saveAndFlush(new ProcessStart(waiting.getId(), 2, "resumed", now, now));
-
-		assertThat(this.alerts.findInFlight(EnumSet.of(AlertStatus.RESOLVED, AlertStatus.ESCALATED)))
-			.extracting(Alert::getId)
-			.contains(running.getId())
-			.doesNotContain(waiting.getId(), neverStarted.getId());
-	}
-
 	private static Alert alert(String externalId, String message, Instant occurredAt) {
-		return new Alert("acme", "datto-rmm", externalId, "disk.space.low", "warning", message, "dev-42", "ACME-WS-042",
-				"Windows 11", "workstation", "{\"diskFreePct\":4.0}", occurredAt, Instant.now());
+		return AlertFixtures.alert("datto-rmm", externalId, "disk.space.low", message, "ACME-WS-042", "Windows 11",
+				"workstation", Map.of("diskFreePct", 4.0), occurredAt);
 	}
 
 }

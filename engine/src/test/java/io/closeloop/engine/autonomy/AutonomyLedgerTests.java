@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import io.closeloop.engine.TimeConfiguration;
 import io.closeloop.rules.AutonomyMode;
 import io.closeloop.ui.autonomy.ModeChange;
 
@@ -19,7 +20,7 @@ import io.closeloop.ui.autonomy.ModeChange;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:autonomy;MODE=MySQL;DATABASE_TO_LOWER=TRUE",
 		"closeloop.autonomy.initial-mode=SHADOW", "closeloop.autonomy.initial-modes.printer-jam=APPROVAL" })
-@Import(AutonomyLedger.class)
+@Import({ AutonomyLedger.class, TimeConfiguration.class })
 @EnableConfigurationProperties(AutonomyProperties.class)
 class AutonomyLedgerTests {
 

@@ -31,12 +31,15 @@ class RuleLibraryTests {
 	void shouldLoadTheRulesOfTheDirectory() throws IOException {
 		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 
-		assertThat(library.status().files()).containsExactly("autonomy.drl", "cep/correlation.drl",
-				"classification.drl", "client-overrides.drl", "escalation-policy.drl", "remediation-catalog.drl.csv");
+		assertThat(library.status().files()).containsExactly("autonomy/autonomy.drl",
+				"classification/classification.drl", "correlation/correlation.drl", "decision/client-overrides.drl",
+				"decision/escalation-policy.drl", "decision/remediation-catalog.drl.csv",
+				"types/vendor-alert-types.drl.csv");
 		assertThat(library.status().errors()).isEmpty();
 		assertThat(library.active()
 			.current()
-			.decide(WORKSTATION_DISK, (category) -> AutonomyMode.AUTONOMOUS, List.of())
+			.decide(WORKSTATION_DISK, library.active().current().classify(WORKSTATION_DISK),
+					(category) -> AutonomyMode.AUTONOMOUS, List.of())
 			.tier()).isEqualTo(Tier.L1);
 	}
 
@@ -61,7 +64,8 @@ class RuleLibraryTests {
 		assertThat(after.files()).contains("vip.drl");
 		assertThat(library.active()
 			.current()
-			.decide(WORKSTATION_DISK, (category) -> AutonomyMode.AUTONOMOUS, List.of())
+			.decide(WORKSTATION_DISK, library.active().current().classify(WORKSTATION_DISK),
+					(category) -> AutonomyMode.AUTONOMOUS, List.of())
 			.tier()).isEqualTo(Tier.L2);
 	}
 
@@ -89,7 +93,8 @@ class RuleLibraryTests {
 		assertThat(library.active().current().version()).isEqualTo(before);
 		assertThat(library.active()
 			.current()
-			.decide(WORKSTATION_DISK, (category) -> AutonomyMode.AUTONOMOUS, List.of())
+			.decide(WORKSTATION_DISK, library.active().current().classify(WORKSTATION_DISK),
+					(category) -> AutonomyMode.AUTONOMOUS, List.of())
 			.tier()).isEqualTo(Tier.L1);
 
 		Files.delete(this.rules.resolve("broken.drl"));
@@ -104,8 +109,8 @@ class RuleLibraryTests {
 			library.correlate(new AlertSeen(tenant, "tenant-" + tenant, "dev-1", "high-cpu", t0 + tenant * 60_000L));
 		}
 
-		Files.writeString(this.rules.resolve("cep/correlation.drl"),
-				Files.readString(this.rules.resolve("cep/correlation.drl")) + "\n// edited\n");
+		Files.writeString(this.rules.resolve("correlation/correlation.drl"),
+				Files.readString(this.rules.resolve("correlation/correlation.drl")) + "\n// edited\n");
 		assertThat(library.reloadIfChanged().errors()).isEmpty();
 
 		assertThat(library.correlate(new AlertSeen(5, "tenant-5", "dev-1", "high-cpu", t0 + 300_000L)).incident())
@@ -127,7 +132,7 @@ class RuleLibraryTests {
 				Clock.systemUTC());
 
 		assertThat(library.status().source()).contains("classpath");
-		assertThat(library.status().files()).contains("classification.drl");
+		assertThat(library.status().files()).contains("classification/classification.drl");
 	}
 
 	private RulesProperties copyShippedRules() throws IOException {

@@ -31,8 +31,8 @@ class RulesApiTests extends IntegrationTest {
 		Map<String, Object> rules = response.json();
 		assertThat((String) rules.get("version")).hasSize(12);
 		assertThat((Integer) rules.get("ruleCount")).isGreaterThan(30);
-		assertThat((List<String>) rules.get("files")).contains("classification.drl", "cep/correlation.drl",
-				"autonomy.drl");
+		assertThat((List<String>) rules.get("files")).contains("classification/classification.drl",
+				"correlation/correlation.drl", "autonomy/autonomy.drl");
 		assertThat((List<Object>) rules.get("errors")).isEmpty();
 	}
 

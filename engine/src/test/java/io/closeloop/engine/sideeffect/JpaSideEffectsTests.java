@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.closeloop.engine.TimeConfiguration;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.ScriptRun;
@@ -28,7 +29,7 @@ import io.closeloop.workers.journal.SideEffects;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:side-effects;MODE=MySQL;DATABASE_TO_LOWER=TRUE")
-@Import({ JpaSideEffects.class, JacksonAutoConfiguration.class })
+@Import({ JpaSideEffects.class, JacksonAutoConfiguration.class, TimeConfiguration.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class JpaSideEffectsTests {
 

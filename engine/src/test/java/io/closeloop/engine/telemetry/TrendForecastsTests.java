@@ -26,6 +26,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.closeloop.engine.TimeConfiguration;
+
 /**
  * A forecast's life with the engine played by a mock: opened once while the trend holds,
  * kept pending while the engine is down, cleared when the metric recovers, opened again
@@ -34,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:forecasts;MODE=MySQL;DATABASE_TO_LOWER=TRUE")
-@Import({ TelemetryIntake.class, TrendForecasts.class, TrendDetector.class, TrendForecastsTests.Settings.class })
+@Import({ TelemetryIntake.class, TrendForecasts.class, TrendDetector.class, TrendForecastsTests.Settings.class,
+		TimeConfiguration.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class TrendForecastsTests {
 

@@ -19,6 +19,11 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.closeloop.rules.ActionPath;
+import io.closeloop.rules.AlertStatus;
+import io.closeloop.rules.AutonomyMode;
+import io.closeloop.rules.Decision;
+import io.closeloop.rules.Tier;
 import io.closeloop.ui.security.TenantScope;
 
 @WebMvcTest(AlertPageController.class)
@@ -74,8 +79,9 @@ class AlertPageControllerTests {
 
 	@Test
 	void shouldListRecentAlerts() throws Exception {
-		given(this.board.recent(100, TenantScope.everything())).willReturn(List.of(new AlertRow(42, "acme",
-				"disk.space.low", "ACME-WS-042", "ESCALATED", "L3", Instant.parse("2026-11-21T10:15:00Z"))));
+		given(this.board.recent(100, TenantScope.everything()))
+			.willReturn(List.of(new AlertRow(42, "acme", "disk.space.low", "ACME-WS-042", AlertStatus.ESCALATED,
+					Tier.L3, Instant.parse("2026-11-21T10:15:00Z"))));
 		this.mvc.perform(get("/alerts"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("ACME-WS-042")))
@@ -83,12 +89,13 @@ class AlertPageControllerTests {
 	}
 
 	private static AlertDetail detail(String message) {
-		return new AlertDetail(42, "RESOLVED", "acme", "datto-rmm", "a-1", "disk.space.low", "warning", message,
-				new AlertDetail.Device("dev-42", "ACME-WS-042", "Windows 11", "workstation"),
+		return new AlertDetail(42, AlertStatus.RESOLVED, "acme", "datto-rmm", "a-1", "disk.space.low", "warning",
+				message, new AlertDetail.Device("dev-42", "ACME-WS-042", "Windows 11", "workstation"),
 				Map.of("diskFreePct", 4.0),
-				new AlertDetail.DecisionView("L1", "disk-space-low", "disk-cleanup", 0.95,
+				new Decision("disk-space-low", Tier.L1, "disk-cleanup", "disk-free-above-threshold", 0.95,
 						List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),
-						"abc", "AUTONOMOUS", "ACT", List.of("disk-space-low has earned autonomy for L1 fixes")),
+						AutonomyMode.AUTONOMOUS, ActionPath.Path.ACT,
+						List.of("disk-space-low has earned autonomy for L1 fixes"), "abc"),
 				new AlertDetail.TicketView("simulator", "SIM-1001"), null, null, Instant.parse("2026-11-21T10:15:00Z"),
 				List.of(new AlertDetail.TimelineEntry(Instant.parse("2026-11-21T10:15:01Z"), "Ticket opened",
 						"simulator ticket SIM-1001")),

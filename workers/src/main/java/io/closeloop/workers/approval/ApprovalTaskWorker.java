@@ -12,7 +12,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 /**
  * Picks up approval user tasks (job-worker based: Zeebe hands a user task without a

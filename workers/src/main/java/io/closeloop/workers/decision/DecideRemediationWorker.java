@@ -8,11 +8,15 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.closeloop.rules.ActiveRules;
 import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.Classification;
 import io.closeloop.rules.IncidentMembership;
 import io.closeloop.rules.Decision;
 import io.closeloop.rules.RuleSet;
@@ -31,6 +35,9 @@ public class DecideRemediationWorker {
 
 	static final String TYPE = "decide-remediation";
 
+	private static final TypeReference<Map<String, Object>> DECISION_VARIABLE = new TypeReference<>() {
+	};
+
 	private final ActiveRules rules;
 
 	private final AutonomyModes autonomy;
@@ -39,45 +46,40 @@ public class DecideRemediationWorker {
 
 	private final AlertJournal journal;
 
+	private final ObjectMapper json;
+
 	private final Clock clock;
 
 	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, ClientPolicies clients, AlertJournal journal,
-			Clock clock) {
+			ObjectMapper json, Clock clock) {
 		this.rules = rules;
 		this.autonomy = autonomy;
 		this.clients = clients;
 		this.journal = journal;
+		this.json = json;
 		this.clock = clock;
 	}
 
 	@JobWorker(type = TYPE)
 	public Map<String, Object> decide(@VariablesAsType AlertVariables variables,
+			@Variable(name = "classification") Classification classification,
 			@Variable(name = "incident") Map<String, Object> incident) {
 		AlertContext alert = variables.context();
 		RuleSet ruleSet = this.rules.current();
 		AlertFact fact = toFact(alert);
+		// Classified once, when the alert came: the decision takes that, never its own.
+		Classification classified = (classification != null) ? classification : Classification.none();
 		String deviceId = (alert.device() != null) ? alert.device().id() : null;
 		List<Object> context = new ArrayList<>(this.clients.factsFor(alert.tenant(), deviceId, this.clock.instant()));
 		if (incident != null && incident.get("id") instanceof Number id) {
-			context.add(new IncidentMembership(id.longValue(), alert.type()));
+			context.add(new IncidentMembership(id.longValue(), classified.category()));
 		}
-		Decision decision = ruleSet.decide(fact, this.autonomy::modeOf, context);
-		this.journal.decision(alert.alertId(), fact, decision, ruleSet.version());
+		Decision decision = ruleSet.decide(fact, classified, this.autonomy::modeOf, context);
+		this.journal.decision(alert.alertId(), fact, decision);
 
-		Map<String, Object> decisionVariable = new HashMap<>();
-		decisionVariable.put("tier", decision.tier().name());
-		decisionVariable.put("category", decision.category());
-		decisionVariable.put("remediation", decision.remediation());
-		decisionVariable.put("verification", decision.verification());
-		decisionVariable.put("confidence", decision.confidence());
-		decisionVariable.put("rulesFired", decision.rulesFired());
-		decisionVariable.put("reasons", decision.reasons());
-		decisionVariable.put("ruleSetVersion", ruleSet.version());
-		decisionVariable.put("mode", (decision.mode() != null) ? decision.mode().name() : null);
-		decisionVariable.put("path", decision.path().name());
-		decisionVariable.put("pathReasons", decision.pathReasons());
 		Map<String, Object> result = new HashMap<>();
-		result.put("decision", decisionVariable);
+		// The decision travels in its one shape, as JSON.
+		result.put("decision", this.json.convertValue(decision, DECISION_VARIABLE));
 		String handOver = handOverReason(decision);
 		if (handOver != null) {
 			result.put("escalationReason", handOver);

@@ -1,6 +1,7 @@
 package io.closeloop.workers.journal;
 
 import io.closeloop.rules.AlertFact;
+import io.closeloop.rules.AlertStatus;
 import io.closeloop.rules.Decision;
 import io.closeloop.workers.connector.TicketRef;
 
@@ -22,7 +23,7 @@ public interface AlertJournal {
 	/**
 	 * Records the decision, with the facts it was made from, for the alert and for audit.
 	 */
-	void decision(long alertId, AlertFact input, Decision decision, String ruleSetVersion);
+	void decision(long alertId, AlertFact input, Decision decision);
 
 	/**
 	 * Records how a remediation turned out: the evidence a category earns (or loses)

@@ -17,7 +17,7 @@ import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 import io.closeloop.workers.journal.SideEffects;
 
 /** Starts the decided remediation script on the device through the RMM, once. */

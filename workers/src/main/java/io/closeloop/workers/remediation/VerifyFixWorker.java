@@ -17,7 +17,7 @@ import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 /**
  * Runs the decision's verification check through the RMM. The model retries a failed

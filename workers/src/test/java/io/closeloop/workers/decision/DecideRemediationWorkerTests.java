@@ -3,6 +3,7 @@ package io.closeloop.workers.decision;
 import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -16,7 +17,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.closeloop.rules.ActiveRules;
+import io.closeloop.rules.Classification;
 import io.closeloop.rules.AutonomyMode;
 import io.closeloop.rules.VipClient;
 import io.closeloop.rules.RuleSetCompiler;
@@ -31,17 +35,19 @@ class DecideRemediationWorkerTests {
 
 	private final Map<String, AutonomyMode> modes = new HashMap<>();
 
-	private final DecideRemediationWorker worker = new DecideRemediationWorker(
-			new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test")),
+	private final ActiveRules rules = new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test"));
+
+	private final DecideRemediationWorker worker = new DecideRemediationWorker(this.rules,
 			(category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS),
-			(tenant, deviceId, at) -> this.clientFacts, this.journal, Clock.systemUTC());
+			(tenant, deviceId, at) -> this.clientFacts, this.journal, new ObjectMapper(), Clock.systemUTC());
 
 	private List<Object> clientFacts = List.of();
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReturnTheDecisionForTheModel() {
-		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"), null);
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"),
+				classified("disk.space.low", "workstation"), null);
 
 		Map<String, Object> decision = (Map<String, Object>) result.get("decision");
 		assertThat(decision).containsEntry("tier", "L1")
@@ -52,7 +58,7 @@ class DecideRemediationWorkerTests {
 			.containsEntry("path", "ACT");
 		assertThat((List<String>) decision.get("rulesFired")).contains("Known fix on a workstation acts alone");
 		assertThat(result).doesNotContainKey("escalationReason");
-		verify(this.journal).decision(eq(1L), any(), any(), eq("test"));
+		verify(this.journal).decision(eq(1L), any(), argThat((recorded) -> "test".equals(recorded.ruleSetVersion())));
 	}
 
 	@Test
@@ -61,7 +67,7 @@ class DecideRemediationWorkerTests {
 		this.clientFacts = List.of(new VipClient("acme"));
 
 		Map<String, Object> decision = (Map<String, Object>) this.worker
-			.decide(variables("disk.space.low", "workstation"), null)
+			.decide(variables("disk.space.low", "workstation"), classified("disk.space.low", "workstation"), null)
 			.get("decision");
 
 		assertThat(decision).containsEntry("tier", "L2").containsEntry("path", "APPROVE");
@@ -70,7 +76,8 @@ class DecideRemediationWorkerTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldHandAnIncidentMemberToAPerson() {
-		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"), Map.of("id", 7));
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"),
+				classified("disk.space.low", "workstation"), Map.of("id", 7));
 
 		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("path", "PERSON");
 		assertThat((String) result.get("escalationReason")).contains("cross-tenant incident #7");
@@ -78,7 +85,8 @@ class DecideRemediationWorkerTests {
 
 	@Test
 	void shouldGiveTheReasonWhenAPersonMustHandleIt() {
-		Map<String, Object> result = this.worker.decide(variables("antivirus.threat", "workstation"), null);
+		Map<String, Object> result = this.worker.decide(variables("antivirus.threat", "workstation"),
+				classified("antivirus.threat", "workstation"), null);
 
 		assertThat((String) result.get("escalationReason")).startsWith("Human only (L3)").contains("security incident");
 	}
@@ -88,12 +96,18 @@ class DecideRemediationWorkerTests {
 	void shouldRecordWhatItWouldDoAndHandOverInShadowMode() {
 		this.modes.put("disk-space-low", AutonomyMode.SHADOW);
 
-		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"), null);
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"),
+				classified("disk.space.low", "workstation"), null);
 
 		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("path", "SHADOW")
 			.containsEntry("remediation", "disk-cleanup");
 		assertThat((String) result.get("escalationReason"))
 			.startsWith("Shadow mode: Closeloop would have run disk-cleanup");
+	}
+
+	/** How the alert was classified when it came, as the process carries it. */
+	private Classification classified(String type, String role) {
+		return this.rules.current().classify(DecideRemediationWorker.toFact(variables(type, role).context()));
 	}
 
 	private static AlertVariables variables(String type, String role) {
@@ -104,8 +118,8 @@ class DecideRemediationWorkerTests {
 
 	private static List<RuleSource> shippedRules() {
 		return List
-			.of("classification.drl", "remediation-catalog.drl.csv", "escalation-policy.drl", "client-overrides.drl",
-					"autonomy.drl")
+			.of("classification/classification.drl", "decision/remediation-catalog.drl.csv",
+					"decision/escalation-policy.drl", "decision/client-overrides.drl", "autonomy/autonomy.drl")
 			.stream()
 			.map((name) -> {
 				String path = "io/closeloop/rules/" + name;

@@ -23,7 +23,7 @@ import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 import io.closeloop.workers.simulator.SimulatedPsa;
 
 /**

@@ -1,12 +1,8 @@
-package io.closeloop.engine.alert;
+package io.closeloop.engine.processstart;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +12,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.closeloop.engine.alert.Alert;
+import io.closeloop.engine.alert.AlertRepository;
+import io.closeloop.engine.alert.JpaAlertJournal;
 import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.engine.zeebe.EngineWatchdog;
-import io.closeloop.workers.journal.AlertJournal;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 /**
  * When the embedded engine's memory is lost (the application restarted, or a dead engine
@@ -35,17 +33,11 @@ class LostProcessReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(LostProcessReconciler.class);
 
-	private static final Set<AlertStatus> FINAL = Arrays.stream(AlertStatus.values())
-		.filter(AlertStatus::isFinal)
-		.collect(Collectors.toCollection(() -> EnumSet.noneOf(AlertStatus.class)));
-
 	private final AlertRepository alerts;
 
 	private final ProcessStartRepository starts;
 
-	private final AlertEventRepository events;
-
-	private final AlertJournal journal;
+	private final JpaAlertJournal journal;
 
 	private final ProcessStartDispatcher dispatcher;
 
@@ -57,14 +49,13 @@ class LostProcessReconciler {
 
 	private final Clock clock;
 
-	LostProcessReconciler(AlertRepository alerts, ProcessStartRepository starts, AlertEventRepository events,
-			AlertJournal journal, ProcessStartDispatcher dispatcher, ProcessStartSettings settings,
-			TransactionTemplate transactions, EngineWatchdog watchdog, Clock clock) {
+	LostProcessReconciler(AlertRepository alerts, ProcessStartRepository starts, JpaAlertJournal journal,
+			ProcessStartDispatcher dispatcher, ProcessStartSettings settings, TransactionTemplate transactions,
+			EngineWatchdog watchdog, Clock clock) {
 		this.clock = clock;
 		this.watchdog = watchdog;
 		this.alerts = alerts;
 		this.starts = starts;
-		this.events = events;
 		this.journal = journal;
 		this.dispatcher = dispatcher;
 		this.settings = settings;
@@ -73,7 +64,7 @@ class LostProcessReconciler {
 
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		List<Alert> inFlight = this.alerts.findInFlight(FINAL);
+		List<Alert> inFlight = this.alerts.findInFlight(AlertStatus.FINAL);
 		int resumed = 0;
 		int escalated = 0;
 		for (Alert alert : inFlight) {
@@ -108,9 +99,7 @@ class LostProcessReconciler {
 
 	/** Resumes the busy alerts of which nothing was heard since the cutoff. */
 	int resumeSilentSince(Instant cutoff) {
-		List<Alert> silent = this.alerts.findSilentSince(
-				EnumSet.of(AlertStatus.RECEIVED, AlertStatus.REMEDIATING, AlertStatus.VERIFYING), cutoff,
-				PageRequest.of(0, 100));
+		List<Alert> silent = this.alerts.findSilentSince(AlertStatus.BUSY, cutoff, PageRequest.of(0, 100));
 		for (Alert alert : silent) {
 			resume(alert, "nothing was heard of its process since " + cutoff);
 		}
@@ -140,9 +129,9 @@ class LostProcessReconciler {
 			if (this.starts.existsById(alert.getId())) {
 				return;
 			}
-			this.starts.save(new ProcessStart(alert.getId(), generation, reason, now, now));
-			this.events.save(new AlertEvent(alert.getId(), now, "Process lost", why + "; it will be started again from "
-					+ "the start, and the steps already done are read back from the ledger, not done again"));
+			this.starts.save(new ProcessStart(alert.getId(), generation, reason, now));
+			this.journal.step(alert.getId(), "Process lost", why + "; it will be started again from "
+					+ "the start, and the steps already done are read back from the ledger, not done again");
 		});
 		return true;
 	}

@@ -1,4 +1,4 @@
-package io.closeloop.engine.alert;
+package io.closeloop.engine.processstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.closeloop.engine.alert;
+package io.closeloop.engine.processstart;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -8,11 +8,10 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.camunda.client.CamundaClient;
+import io.closeloop.engine.alert.Alert;
+import io.closeloop.engine.alert.AlertRepository;
+import io.closeloop.engine.correlation.AlertCorrelator;
 
 /** Starts the alert-to-resolution process for a stored alert. */
 @Component
@@ -31,17 +30,17 @@ class ProcessStarter {
 
 	private final ProcessStartSettings startSettings;
 
-	private final ObjectMapper json;
-
 	private final AlertRepository alerts;
 
+	private final AlertCorrelator correlator;
+
 	ProcessStarter(CamundaClient client, ProcessSettings settings, ProcessStartSettings startSettings,
-			ObjectMapper json, AlertRepository alerts) {
+			AlertRepository alerts, AlertCorrelator correlator) {
 		this.client = client;
 		this.settings = settings;
 		this.startSettings = startSettings;
-		this.json = json;
 		this.alerts = alerts;
+		this.correlator = correlator;
 	}
 
 	/**
@@ -80,7 +79,7 @@ class ProcessStarter {
 		fields.put("type", alert.getType());
 		fields.put("severity", alert.getSeverity());
 		fields.put("message", alert.getMessage());
-		fields.put("metrics", metrics(alert.getMetricsJson()));
+		fields.put("metrics", alert.getMetrics());
 		Map<String, Object> device = new LinkedHashMap<>();
 		device.put("id", alert.getDeviceId());
 		device.put("hostname", alert.getDeviceHostname());
@@ -92,13 +91,19 @@ class ProcessStarter {
 		variables.put("tenant", alert.getTenant());
 		variables.put("alert", fields);
 		variables.put("device", device);
+		if (alert.getClassification() != null) {
+			variables.put("classification", alert.getClassification());
+		}
 		variables.put("approvalSla", this.settings.approvalSla().toString());
 		variables.put("scriptPollInterval", this.settings.scriptPollInterval().toString());
 		variables.put("maxScriptPolls", this.settings.maxScriptPolls());
 		variables.put("verifyRetryDelay", this.settings.verifyRetryDelay().toString());
 		variables.put("maxVerifyAttempts", this.settings.maxVerifyAttempts());
 		if (alert.getIncidentId() != null) {
-			variables.put("incident", Map.of("id", alert.getIncidentId()));
+			Map<String, Object> incident = new LinkedHashMap<>();
+			incident.put("id", alert.getIncidentId());
+			this.correlator.incidentReason(alert.getIncidentId()).ifPresent((reason) -> incident.put("reason", reason));
+			variables.put("incident", incident);
 		}
 		else if (alert.getTicketId() != null && alert.getSource().equals(alert.getTicketSystem())
 				&& alert.getExternalId().equals(alert.getTicketId())) {
@@ -113,28 +118,6 @@ class ProcessStarter {
 						Map.of("system", earlier.getTicketSystem(), "id", earlier.getTicketId())));
 		}
 		return variables;
-	}
-
-	Map<String, Double> metrics(String metricsJson) {
-		if (metricsJson == null || metricsJson.isBlank()) {
-			return Map.of();
-		}
-		try {
-			return this.json.readValue(metricsJson, new TypeReference<Map<String, Double>>() {
-			});
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored metrics are not valid JSON", ex);
-		}
-	}
-
-	String metricsJson(Map<String, Double> metrics) {
-		try {
-			return (metrics == null || metrics.isEmpty()) ? null : this.json.writeValueAsString(metrics);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("Metrics cannot be written as JSON", ex);
-		}
 	}
 
 }

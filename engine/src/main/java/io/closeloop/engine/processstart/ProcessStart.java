@@ -1,4 +1,4 @@
-package io.closeloop.engine.alert;
+package io.closeloop.engine.processstart;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +16,6 @@ import jakarta.persistence.Table;
 @Table(name = "process_start")
 class ProcessStart {
 
-	private static final int MAX_ERROR = 500;
-
 	@Id
 	@Column(name = "alert_id")
 	private Long alertId;
@@ -26,27 +24,18 @@ class ProcessStart {
 
 	private String reason;
 
-	@Column(name = "enqueued_at")
-	private Instant enqueuedAt;
-
 	@Column(name = "due_at")
 	private Instant dueAt;
-
-	private int attempts;
-
-	@Column(name = "last_error")
-	private String lastError;
 
 	private boolean correlated;
 
 	protected ProcessStart() {
 	}
 
-	ProcessStart(long alertId, int generation, String reason, Instant enqueuedAt, Instant dueAt) {
+	ProcessStart(long alertId, int generation, String reason, Instant dueAt) {
 		this.alertId = alertId;
 		this.generation = generation;
 		this.reason = reason;
-		this.enqueuedAt = enqueuedAt;
 		this.dueAt = dueAt;
 		// Only a new alert is correlated; a resumed one was when it came.
 		this.correlated = generation > 1;
@@ -56,9 +45,8 @@ class ProcessStart {
 		return this.correlated;
 	}
 
-	void failed(String error, Instant now, Duration backoff) {
-		this.attempts++;
-		this.lastError = (error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error;
+	/** The engine did not take it: due again after the pause. */
+	void failed(Instant now, Duration backoff) {
 		this.dueAt = now.plus(backoff);
 	}
 
@@ -72,22 +60,6 @@ class ProcessStart {
 
 	String getReason() {
 		return this.reason;
-	}
-
-	Instant getEnqueuedAt() {
-		return this.enqueuedAt;
-	}
-
-	Instant getDueAt() {
-		return this.dueAt;
-	}
-
-	int getAttempts() {
-		return this.attempts;
-	}
-
-	String getLastError() {
-		return this.lastError;
 	}
 
 }

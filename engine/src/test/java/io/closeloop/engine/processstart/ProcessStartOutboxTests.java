@@ -1,4 +1,4 @@
-package io.closeloop.engine.alert;
+package io.closeloop.engine.processstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.closeloop.engine.alert.Alert;
+import io.closeloop.engine.alert.AlertEventRepository;
+import io.closeloop.engine.alert.AlertFixtures;
+import io.closeloop.engine.alert.AlertRepository;
 import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
 import io.closeloop.engine.zeebe.EmbeddedZeebe;
 import io.closeloop.engine.zeebe.EngineWatchdog;
-import io.closeloop.workers.journal.AlertStatus;
+import io.closeloop.rules.AlertStatus;
 
 /**
  * Alerts are committed with their process start; while the engine cannot take starts they
@@ -44,7 +48,7 @@ class ProcessStartOutboxTests extends IntegrationTest {
 	private LostProcessReconciler reconciler;
 
 	@Autowired
-	private ProcessStartDispatcher dispatcher;
+	private StartAdmission admission;
 
 	@Test
 	void shouldAcceptAlertsWhileTheEngineIsDownAndStartThemInOrderOnceItIsBack() {
@@ -109,7 +113,7 @@ class ProcessStartOutboxTests extends IntegrationTest {
 		ApiClient api = api();
 		Alert silent = inFlight(1);
 		Alert heardFrom = inFlight(1);
-		this.events.saveAndFlush(new AlertEvent(heardFrom.getId(), Instant.now(), "Remediating", "still at it"));
+		this.events.saveAndFlush(AlertFixtures.event(heardFrom.getId(), Instant.now(), "Remediating", "still at it"));
 
 		this.reconciler.resumeSilentSince(Instant.now().minusSeconds(1));
 
@@ -123,22 +127,21 @@ class ProcessStartOutboxTests extends IntegrationTest {
 	void shouldLetFewerProcessesRunWhileAStormOfAlertsComesIn() throws InterruptedException {
 		// The defaults: 50 busy processes, 5 from 20 new alerts per second.
 		for (int i = 0; i < 19; i++) {
-			this.dispatcher.accepted();
+			this.admission.alertAccepted();
 		}
 		assertThat(api().postAlert(Alerts.workstationDiskLow()).status()).isEqualTo(202);
-		assertThat(this.dispatcher.maxBusyNow()).as("the twentieth alert in a second, through the API").isEqualTo(5);
+		assertThat(this.admission.maxBusyNow()).as("the twentieth alert in a second, through the API").isEqualTo(5);
 
 		Thread.sleep(1100);
-		assertThat(this.dispatcher.maxBusyNow()).as("a second after the storm").isEqualTo(50);
+		assertThat(this.admission.maxBusyNow()).as("a second after the storm").isEqualTo(50);
 	}
 
 	/** An alert whose process was started {@code generation} times and then lost. */
 	private Alert inFlight(int generation) {
 		String hostname = "ACME-WS-" + Alerts.shortId();
-		Alert alert = new Alert("acme", "test", Alerts.uniqueId(), "disk.space.low", "warning", "C: free space 4%",
-				"dev-" + hostname, hostname, "Windows 11", "workstation", "{\"diskFreePct\":4.0}", null, Instant.now());
-		alert.moveTo(AlertStatus.REMEDIATING);
-		Alert saved = this.alerts.saveAndFlush(alert);
+		Alert alert = AlertFixtures.alert("test", Alerts.uniqueId(), "disk.space.low", "C: free space 4%", hostname,
+				"Windows 11", "workstation", Map.of("diskFreePct", 4.0), null);
+		Alert saved = this.alerts.saveAndFlush(AlertFixtures.movedTo(alert, AlertStatus.REMEDIATING));
 		this.alerts.processStarted(saved.getId(), generation);
 		return this.alerts.findById(saved.getId()).orElseThrow();
 	}

@@ -1,4 +1,4 @@
-package io.closeloop.engine.alert;
+package io.closeloop.engine.processstart;
 
 import java.util.Arrays;
 import java.util.function.LongSupplier;
