@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The alert storm benchmark (issue 6). Starts Closeloop on the embedded default with a fresh
+# The alert storm benchmark. Starts Closeloop on the embedded default with a fresh
 # database, sends 10,000 alerts in 60 s across 100 tenants, waits for every accepted alert to be
 # resolved or escalated, prints the storm summary line, then measures the bare engine (start ->
 # one service task -> end) on the same embedded engine and prints the ratio.

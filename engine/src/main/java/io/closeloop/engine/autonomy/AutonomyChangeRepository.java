@@ -9,6 +9,4 @@ interface AutonomyChangeRepository extends JpaRepository<AutonomyChange, Long> {
 
 	List<AutonomyChange> findByOrderByIdDesc(Pageable page);
 
-	List<AutonomyChange> findByCategoryOrderByIdAsc(String category);
-
 }

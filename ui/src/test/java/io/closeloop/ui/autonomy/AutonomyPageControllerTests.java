@@ -1,6 +1,7 @@
 package io.closeloop.ui.autonomy;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -50,6 +51,19 @@ class AutonomyPageControllerTests {
 			.andExpect(content().string(containsString("disk-space-low")))
 			.andExpect(content().string(containsString("0.646")))
 			.andExpect(content().string(containsString("a fix it ran alone failed: disk still full")));
+	}
+
+	@Test
+	void shouldStateThePromotionBarWithItsNumbers() throws Exception {
+		given(this.board.minOutcomes()).willReturn(20);
+		given(this.board.minLowerBound()).willReturn(0.9);
+		given(this.board.standings()).willReturn(List.of());
+		given(this.board.recentChanges(50)).willReturn(List.of());
+
+		this.mvc.perform(get("/autonomy"))
+			.andExpect(content().string(containsString("are at least 20 and")))
+			.andExpect(content().string(containsString("success rate is at least 0.9;")))
+			.andExpect(content().string(not(containsString("{1}"))));
 	}
 
 	@Test
