@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.closeloop.ui.security.TenantScope;
+import io.closeloop.workers.connector.SecretDigest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	private final List<SecurityProperties.ApiKey> keys;
 
 	ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys) {
-		this.keys = keys.stream().filter((key) -> key.key() != null && !key.key().isBlank()).toList();
+		this.keys = keys.stream().filter((key) -> key.key() != null && key.key().isSet()).toList();
 	}
 
 	@Override
@@ -57,10 +58,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			}
 		}
 		return Optional.ofNullable(found);
-	}
-
-	static byte[] sha256(String value) {
-		return SecretDigest.sha256(value);
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import io.closeloop.engine.web.ApiRequestLimitFilter;
 import io.closeloop.engine.web.IntakeLimits;
 import io.closeloop.ui.security.TenantScope;
+import io.closeloop.workers.connector.Secret;
 
 /**
  * Two doors: {@code /api/**} for integrations, by API key, stateless and without CSRF (no
@@ -92,7 +93,7 @@ class SecurityConfiguration {
 		List<UserDetails> users = properties.users()
 			.stream()
 			.map((user) -> User.withUsername(user.username())
-				.password(user.password())
+				.password(Secret.valueOf(user.password()))
 				.authorities(authorities(user))
 				.build())
 			.toList();

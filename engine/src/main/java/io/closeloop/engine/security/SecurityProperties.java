@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.closeloop.workers.connector.Secret;
+
 /**
  * Who may call Closeloop. API keys authenticate RMMs, PSAs and scripts on
  * {@code /api/**}; users log in to the web UI. Values come from the environment in
@@ -22,15 +24,10 @@ public record SecurityProperties(List<ApiKey> apiKeys, List<User> users) {
 	 * An integration's key, the name it is known by, and the tenants it may report and
 	 * read ({@code *} for every tenant).
 	 */
-	public record ApiKey(String name, String key, List<String> tenants) {
+	public record ApiKey(String name, Secret key, List<String> tenants) {
 
 		public ApiKey {
 			tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
-		}
-
-		@Override
-		public String toString() {
-			return "ApiKey[name=" + this.name + ", tenants=" + this.tenants + "]";
 		}
 
 	}
@@ -39,16 +36,11 @@ public record SecurityProperties(List<ApiKey> apiKeys, List<User> users) {
 	 * A person who logs in to the UI. Roles: TECHNICIAN, SUPERVISOR. Tenants: the clients
 	 * they see and act for ({@code *} for every client).
 	 */
-	public record User(String username, String password, List<String> roles, List<String> tenants) {
+	public record User(String username, Secret password, List<String> roles, List<String> tenants) {
 
 		public User {
 			roles = (roles != null) ? List.copyOf(roles) : List.of();
 			tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
-		}
-
-		@Override
-		public String toString() {
-			return "User[username=" + this.username + ", roles=" + this.roles + ", tenants=" + this.tenants + "]";
 		}
 
 	}

@@ -5,10 +5,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import io.closeloop.engine.security.SecretDigest;
+import io.closeloop.workers.connector.Secret;
+import io.closeloop.workers.connector.SecretDigest;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
 
 /**
  * Checks that a webhook call comes from the configured vendor, the way that vendor can
@@ -29,20 +30,20 @@ class WebhookAuthenticator {
 	 * @throws WebhookRejected 401 when the call does not prove it is the vendor's
 	 */
 	void authenticate(WebhookVendors.Configured vendor, byte[] body, Map<String, String> headers, String token) {
-		String secret = vendor.settings().secret();
+		Secret secret = vendor.settings().secret();
 		boolean authentic = switch (vendor.auth()) {
 			case HEADER -> SecretDigest.matches(headers.get(TOKEN_HEADER.toLowerCase()), secret);
 			case QUERY -> SecretDigest.matches(token, secret);
 			case BASIC -> basic(headers.get("authorization"), vendor.settings().username(), secret);
-			case SIGNATURE -> vendor.translator().signatureMatches(body, headers, secret);
+			case SIGNATURE -> vendor.webhook().signatureMatches(body, headers, secret);
 		};
 		if (!authentic) {
-			throw new WebhookRejected(HttpStatus.UNAUTHORIZED,
-					"Not authenticated as " + vendor.translator().name() + ": " + hint(vendor), List.of());
+			throw new WebhookRejected(WebhookRejected.Reason.UNAUTHENTICATED,
+					"Not authenticated as " + vendor.webhook().vendor().name() + ": " + hint(vendor), List.of());
 		}
 	}
 
-	private static boolean basic(String authorization, String username, String secret) {
+	private static boolean basic(String authorization, String username, Secret secret) {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return false;
 		}
@@ -59,7 +60,7 @@ class WebhookAuthenticator {
 			return false;
 		}
 		// Both halves are checked whatever the first says: no early answer to time.
-		boolean user = SecretDigest.matches(credentials.substring(0, colon), username);
+		boolean user = SecretDigest.matches(credentials.substring(0, colon), new Secret(username));
 		boolean password = SecretDigest.matches(credentials.substring(colon + 1), secret);
 		return user & password;
 	}
@@ -69,7 +70,7 @@ class WebhookAuthenticator {
 			case HEADER -> "send the shared secret in the " + TOKEN_HEADER + " header";
 			case QUERY -> "add the shared secret to the URL as ?" + TOKEN_PARAMETER + "=";
 			case BASIC -> "send the configured user name and secret with HTTP basic authentication";
-			case SIGNATURE -> vendor.translator().signatureHint();
+			case SIGNATURE -> vendor.webhook().signatureHint();
 		};
 	}
 

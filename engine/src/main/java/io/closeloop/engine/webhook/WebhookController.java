@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +55,7 @@ class WebhookController {
 	@Operation(summary = "Receive a vendor's webhook",
 			description = "Vendors: datto, ninjaone, tactical (alerts and their resolution), connectwise, autotask, "
 					+ "halo (new tickets). Each authenticates as configured under closeloop.webhooks.<vendor>; "
-					+ "see docs-draft/webhooks.md.")
+					+ "see docs/webhooks.md.")
 	@ApiResponse(responseCode = "202", description = "Alert received and its process starting, or a clear passed on")
 	@ApiResponse(responseCode = "200",
 			description = "Already received, already final, cleared before start, or acknowledged and ignored")
@@ -66,22 +68,23 @@ class WebhookController {
 			@RequestParam(name = WebhookAuthenticator.TOKEN_PARAMETER, required = false) String token) {
 		String name = vendor.toLowerCase(Locale.ROOT);
 		WebhookVendors.Configured configured = this.vendors.find(name)
-			.orElseThrow(() -> new WebhookRejected(HttpStatus.NOT_FOUND,
+			.orElseThrow(() -> new WebhookRejected(WebhookRejected.Reason.NOT_CONFIGURED,
 					"No webhook is configured for '" + vendor + "' (closeloop.webhooks." + name + ")", List.of()));
 		byte[] payload = (body != null) ? body : new byte[0];
 		this.authenticator.authenticate(configured, payload, lowerCase(headers), token);
-		WebhookDelivery delivery = configured.translator().translate(parse(payload), configured.settings());
-		return this.intake.handle(name, delivery);
+		WebhookDelivery delivery = configured.webhook().translate(parse(payload), configured.settings());
+		return this.intake.handle(configured.webhook(), delivery);
 	}
 
 	@ExceptionHandler(WebhookRejected.class)
 	ResponseEntity<Map<String, Object>> rejected(WebhookRejected ex) {
+		HttpStatus status = HttpStatus.valueOf(ex.reason().status());
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("status", ex.status().value());
-		body.put("error", ex.status().getReasonPhrase());
+		body.put("status", status.value());
+		body.put("error", status.getReasonPhrase());
 		body.put("message", ex.getMessage());
 		body.put("errors", ex.errors());
-		return ResponseEntity.status(ex.status()).body(body);
+		return ResponseEntity.status(status).body(body);
 	}
 
 	private JsonNode parse(byte[] payload) {
@@ -94,7 +97,7 @@ class WebhookController {
 			return node;
 		}
 		catch (IOException ex) {
-			throw new WebhookRejected(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
+			throw new WebhookRejected(WebhookRejected.Reason.MALFORMED, "The request body is not valid JSON",
 					List.of(new WebhookRejected.FieldProblem("(body)", "is not valid JSON")));
 		}
 	}

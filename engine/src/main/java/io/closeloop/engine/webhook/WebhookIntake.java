@@ -16,6 +16,10 @@ import io.closeloop.engine.alert.AlertIntake;
 import io.closeloop.engine.alert.AlertRequest;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
+import io.closeloop.workers.connector.webhook.InboundAlert;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -26,8 +30,6 @@ import jakarta.validation.Validator;
  */
 @Service
 class WebhookIntake {
-
-	private static final Set<String> PSA_VENDORS = Set.of("connectwise", "autotask", "halo");
 
 	private final AlertIntake intake;
 
@@ -44,20 +46,23 @@ class WebhookIntake {
 		this.psa = psa;
 	}
 
-	ResponseEntity<Map<String, Object>> handle(String vendor, WebhookDelivery delivery) {
+	ResponseEntity<Map<String, Object>> handle(VendorWebhook webhook, WebhookDelivery delivery) {
+		String vendor = webhook.vendor().name();
 		return switch (delivery) {
-			case WebhookDelivery.Raise raise -> raise(vendor, raise.alert());
+			case WebhookDelivery.Raise raise -> raise(webhook, raise.alert());
 			case WebhookDelivery.Clear clear -> clear(vendor, clear);
 			case WebhookDelivery.Ignore ignore -> ResponseEntity
 				.ok(body(vendor, "ignored", Map.of("message", "Acknowledged and ignored: " + ignore.reason())));
 		};
 	}
 
-	private ResponseEntity<Map<String, Object>> raise(String vendor, AlertRequest alert) {
+	private ResponseEntity<Map<String, Object>> raise(VendorWebhook webhook, InboundAlert inbound) {
+		String vendor = webhook.vendor().name();
+		AlertRequest alert = request(inbound);
 		validate(alert);
 		// A ticket from the PSA Closeloop works in is the alert's ticket: the process
 		// notes and closes that one instead of opening its own.
-		AlertIntake.Accepted received = PSA_VENDORS.contains(vendor) && vendor.equals(this.psa.system())
+		AlertIntake.Accepted received = webhook.isPsa() && vendor.equals(this.psa.system())
 				? this.intake.accept(alert, new TicketRef(vendor, alert.externalId())) : this.intake.accept(alert);
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("id", received.id());
@@ -101,6 +106,13 @@ class WebhookIntake {
 		return response.body(body(vendor, "cleared", fields));
 	}
 
+	private static AlertRequest request(InboundAlert alert) {
+		InboundAlert.Device device = alert.device();
+		return new AlertRequest(alert.source(), alert.externalId(), alert.tenant(),
+				new AlertRequest.Device(device.id(), device.hostname(), device.os(), device.role()), alert.type(),
+				alert.severity(), alert.message(), alert.metrics(), alert.occurredAt());
+	}
+
 	private void validate(AlertRequest alert) {
 		Set<ConstraintViolation<AlertRequest>> violations = this.validator.validate(alert);
 		if (!violations.isEmpty()) {
@@ -109,7 +121,7 @@ class WebhookIntake {
 						violation.getMessage()))
 				.sorted(Comparator.comparing(WebhookRejected.FieldProblem::field))
 				.toList();
-			throw new WebhookRejected(HttpStatus.BAD_REQUEST,
+			throw new WebhookRejected(WebhookRejected.Reason.MALFORMED,
 					"The payload makes an alert with " + problems.size() + " invalid field(s)", problems);
 		}
 	}

@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import io.closeloop.engine.security.SecretDigest;
+import io.closeloop.workers.connector.SecretDigest;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
  * The vendors Closeloop takes webhooks from, each with its settings. Checks the settings
@@ -21,18 +24,23 @@ import io.closeloop.engine.security.SecretDigest;
 @EnableConfigurationProperties(WebhookProperties.class)
 class WebhookVendors {
 
-	private final Map<String, VendorTranslator> translators = new LinkedHashMap<>();
+	private final Map<String, VendorWebhook> webhooks = new LinkedHashMap<>();
 
 	private final WebhookProperties properties;
 
-	WebhookVendors(List<VendorTranslator> translators, WebhookProperties properties) {
-		translators.forEach((translator) -> this.translators.put(translator.name(), translator));
+	WebhookVendors(List<VendorWebhook> webhooks, WebhookProperties properties) {
+		webhooks.forEach((webhook) -> this.webhooks.put(webhook.vendor().name(), webhook));
 		this.properties = properties;
 		List<String> problems = new ArrayList<>();
-		for (VendorTranslator translator : translators) {
-			WebhookProperties.Vendor settings = properties.of(translator.name());
+		for (String vendor : properties.webhooks().keySet()) {
+			if (!this.webhooks.containsKey(vendor)) {
+				problems.add("closeloop.webhooks." + vendor + ": no such vendor; known: " + this.webhooks.keySet());
+			}
+		}
+		for (VendorWebhook webhook : webhooks) {
+			WebhookSettings settings = properties.of(webhook.vendor().name());
 			if (settings != null) {
-				problems.addAll(check(translator, settings));
+				problems.addAll(check(webhook, settings));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -42,39 +50,39 @@ class WebhookVendors {
 
 	/** The vendor and its settings, when the vendor is known and configured. */
 	Optional<Configured> find(String vendor) {
-		VendorTranslator translator = this.translators.get(vendor);
-		WebhookProperties.Vendor settings = (translator != null) ? this.properties.of(vendor) : null;
-		return (settings != null) ? Optional.of(new Configured(translator, settings, authOf(translator, settings)))
+		VendorWebhook webhook = this.webhooks.get(vendor);
+		WebhookSettings settings = (webhook != null) ? this.properties.of(vendor) : null;
+		return (settings != null) ? Optional.of(new Configured(webhook, settings, authOf(webhook, settings)))
 				: Optional.empty();
 	}
 
-	private static WebhookAuth authOf(VendorTranslator translator, WebhookProperties.Vendor settings) {
+	private static WebhookAuth authOf(VendorWebhook translator, WebhookSettings settings) {
 		return (settings.auth() != null) ? settings.auth() : translator.auths().get(0);
 	}
 
-	private static List<String> check(VendorTranslator translator, WebhookProperties.Vendor settings) {
-		String prefix = "closeloop.webhooks." + translator.name();
+	private static List<String> check(VendorWebhook translator, WebhookSettings settings) {
+		String name = translator.vendor().name();
+		String prefix = "closeloop.webhooks." + name;
 		List<String> problems = new ArrayList<>();
 		WebhookAuth auth = authOf(translator, settings);
 		if (!translator.auths().contains(auth)) {
-			problems.add(prefix + ".auth: " + translator.name() + " can authenticate only with " + translator.auths());
+			problems.add(prefix + ".auth: " + name + " can authenticate only with " + translator.auths());
 		}
 		if (auth == WebhookAuth.BASIC && (settings.username() == null || settings.username().isBlank())) {
 			problems.add(prefix + ".username is required with basic authentication");
 		}
-		if (translator instanceof AutotaskTranslator && SecretDigest.isDigest(settings.secret())) {
-			problems.add(prefix + ".secret: Autotask signs with the secret key itself, so it cannot be given as "
-					+ SecretDigest.PREFIX + "<hex>");
+		if (!translator.takesDigestSecret() && SecretDigest.isDigest(settings.secret())) {
+			problems.add(prefix + ".secret: " + translator.vendor().displayName()
+					+ " signs with the secret itself, so it cannot be given as " + SecretDigest.PREFIX + "<hex>");
 		}
 		if (settings.tenants().isEmpty()) {
-			problems
-				.add(prefix + ".tenants maps no " + translator.name() + " id to a tenant, so every alert is refused");
+			problems.add(prefix + ".tenants maps no " + name + " id to a tenant, so every alert is refused");
 		}
 		return problems;
 	}
 
 	/** A configured vendor: how it translates, its settings and how it authenticates. */
-	record Configured(VendorTranslator translator, WebhookProperties.Vendor settings, WebhookAuth auth) {
+	record Configured(VendorWebhook webhook, WebhookSettings settings, WebhookAuth auth) {
 
 	}
 

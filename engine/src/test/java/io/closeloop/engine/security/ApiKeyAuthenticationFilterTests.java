@@ -14,6 +14,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.closeloop.workers.connector.Secret;
+import io.closeloop.workers.connector.SecretDigest;
+
 class ApiKeyAuthenticationFilterTests {
 
 	private static final String SECRET = "s3cret-key-for-acme";
@@ -25,9 +28,9 @@ class ApiKeyAuthenticationFilterTests {
 
 	@Test
 	void shouldAcceptAKeyConfiguredOnlyAsItsDigest() throws Exception {
-		String digest = "sha256:" + HexFormat.of().formatHex(ApiKeyAuthenticationFilter.sha256(SECRET));
+		String digest = "sha256:" + HexFormat.of().formatHex(SecretDigest.sha256(SECRET));
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-				List.of(new SecurityProperties.ApiKey("acme-rmm", digest, List.of("acme"))));
+				List.of(new SecurityProperties.ApiKey("acme-rmm", new Secret(digest), List.of("acme"))));
 
 		Authentication caller = authenticate(filter, SECRET);
 
@@ -40,13 +43,12 @@ class ApiKeyAuthenticationFilterTests {
 	@Test
 	void shouldAcceptAPlainKeyAndRefuseAnyOther() throws Exception {
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-				List.of(new SecurityProperties.ApiKey("acme-rmm", SECRET, List.of("acme"))));
+				List.of(new SecurityProperties.ApiKey("acme-rmm", new Secret(SECRET), List.of("acme"))));
 
 		assertThat(authenticate(filter, SECRET)).isNotNull();
 		SecurityContextHolder.clearContext();
 		assertThat(authenticate(filter, SECRET + "x")).isNull();
-		assertThat(
-				authenticate(filter, "sha256:" + HexFormat.of().formatHex(ApiKeyAuthenticationFilter.sha256(SECRET))))
+		assertThat(authenticate(filter, "sha256:" + HexFormat.of().formatHex(SecretDigest.sha256(SECRET))))
 			.as("the digest itself is not a key")
 			.isNull();
 	}
@@ -54,7 +56,7 @@ class ApiKeyAuthenticationFilterTests {
 	@Test
 	void shouldMatchNothingWithAMistypedDigest() throws Exception {
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-				List.of(new SecurityProperties.ApiKey("broken", "sha256:not-hex", List.of("*"))));
+				List.of(new SecurityProperties.ApiKey("broken", new Secret("sha256:not-hex"), List.of("*"))));
 		assertThat(authenticate(filter, "")).isNull();
 		assertThat(authenticate(filter, "not-hex")).isNull();
 	}

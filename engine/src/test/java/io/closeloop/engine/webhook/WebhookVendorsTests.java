@@ -2,10 +2,8 @@ package io.closeloop.engine.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.mockito.Mockito.mock;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -13,24 +11,35 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.closeloop.engine.security.SecretDigest;
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.workers.connector.Secret;
+import io.closeloop.workers.connector.autotask.AutotaskWebhook;
+import io.closeloop.workers.connector.connectwise.ConnectWiseWebhook;
+import io.closeloop.workers.connector.datto.DattoWebhook;
+import io.closeloop.workers.connector.halo.HaloWebhook;
+import io.closeloop.workers.connector.ninjaone.NinjaOneWebhook;
+import io.closeloop.workers.connector.tactical.TacticalWebhook;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
- * Which vendors are configured, what configuration is refused at startup, and the
- * signatures checked in constant time.
+ * Which vendors are configured, and what configuration is refused at startup.
  */
 class WebhookVendorsTests {
 
 	private static final Map<String, String> TENANTS = Map.of("1", "acme");
 
-	private final List<VendorTranslator> translators = List.of(new DattoTranslator(), new NinjaOneTranslator(),
-			new TacticalTranslator(), new ConnectWiseTranslator(new ObjectMapper()), new AutotaskTranslator(),
-			new HaloTranslator());
+	private static final ActiveRules RULES = mock(ActiveRules.class);
+
+	private final List<VendorWebhook> translators = List.of(new DattoWebhook(RULES), new NinjaOneWebhook(RULES),
+			new TacticalWebhook(RULES), new ConnectWiseWebhook(RULES, new ObjectMapper()), new AutotaskWebhook(RULES),
+			new HaloWebhook(RULES));
 
 	@Test
 	void shouldKnowOnlyVendorsWithASecret() {
 		WebhookVendors vendors = new WebhookVendors(this.translators,
-				new WebhookProperties(vendor("t0ken", null), vendor(" ", null), null, null, null, null));
+				properties(Map.of("datto", vendor("t0ken", null), "ninjaone", vendor(" ", null))));
 
 		assertThat(vendors.find("datto"))
 			.hasValueSatisfying((datto) -> assertThat(datto.auth()).isEqualTo(WebhookAuth.QUERY));
@@ -43,7 +52,7 @@ class WebhookVendorsTests {
 	void shouldRefuseAWayOfAuthenticatingTheVendorCannotUse() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new WebhookVendors(this.translators,
-					new WebhookProperties(vendor("t", WebhookAuth.HEADER), null, null, null, null, null)))
+					properties(Map.of("datto", vendor("t", WebhookAuth.HEADER)))))
 			.withMessageContaining("closeloop.webhooks.datto.auth: datto can authenticate only with [QUERY]");
 	}
 
@@ -51,46 +60,9 @@ class WebhookVendorsTests {
 	void shouldRefuseAnAutotaskSecretGivenAsItsDigestAndBasicAuthWithoutAUser() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new WebhookVendors(this.translators,
-					new WebhookProperties(null, null, null, null, vendor("sha256:00ff", null),
-							vendor("password", null))))
+					properties(Map.of("autotask", vendor("sha256:00ff", null), "halo", vendor("password", null)))))
 			.withMessageContaining("closeloop.webhooks.autotask.secret")
 			.withMessageContaining("closeloop.webhooks.halo.username is required");
-	}
-
-	@Test
-	void shouldCheckAConnectWiseSignatureWithTheKeyOrItsDigest() throws Exception {
-		ConnectWiseTranslator connectwise = new ConnectWiseTranslator(new ObjectMapper());
-		byte[] body = "{\"Action\":\"added\"}".getBytes(StandardCharsets.UTF_8);
-		byte[] keyDigest = SecretDigest.sha256("signing-key");
-		String signature = Base64.getEncoder().encodeToString(Signatures.hmac("HmacSHA256", keyDigest, body));
-		Map<String, String> headers = Map.of("x-content-signature", signature);
-
-		assertThat(connectwise.signatureMatches(body, headers, "signing-key")).isTrue();
-		assertThat(connectwise.signatureMatches(body, headers, "sha256:" + HexFormat.of().formatHex(keyDigest)))
-			.isTrue();
-		assertThat(connectwise.signatureMatches(body, headers, "another-key")).isFalse();
-		assertThat(connectwise.signatureMatches("{}".getBytes(StandardCharsets.UTF_8), headers, "signing-key"))
-			.isFalse();
-		assertThat(connectwise.signatureMatches(body, Map.of("x-content-signature", "not base64!"), "signing-key"))
-			.isFalse();
-	}
-
-	@Test
-	void shouldCheckAnAutotaskSignatureInBase64OrHex() {
-		AutotaskTranslator autotask = new AutotaskTranslator();
-		byte[] body = "{\"Id\":1}".getBytes(StandardCharsets.UTF_8);
-		byte[] mac = Signatures.hmac("HmacSHA1", "secret".getBytes(StandardCharsets.UTF_8), body);
-
-		assertThat(autotask.signatureMatches(body,
-				Map.of("x-hook-signature", "sha1=" + Base64.getEncoder().encodeToString(mac)), "secret"))
-			.isTrue();
-		assertThat(autotask.signatureMatches(body, Map.of("x-hook-signature", "sha1=" + HexFormat.of().formatHex(mac)),
-				"secret"))
-			.isTrue();
-		assertThat(autotask.signatureMatches(body, Map.of(), "secret")).isFalse();
-		assertThat(autotask.signatureMatches(body,
-				Map.of("x-hook-signature", "sha1=" + Base64.getEncoder().encodeToString(mac)), "other"))
-			.isFalse();
 	}
 
 	@Test
@@ -98,8 +70,12 @@ class WebhookVendorsTests {
 		assertThat(vendor("very-secret-value", null).toString()).doesNotContain("very-secret-value").contains("******");
 	}
 
-	private static WebhookProperties.Vendor vendor(String secret, WebhookAuth auth) {
-		return new WebhookProperties.Vendor(secret, auth, null, TENANTS, null, null);
+	private static WebhookSettings vendor(String secret, WebhookAuth auth) {
+		return new WebhookSettings(new Secret(secret), auth, null, TENANTS, null, null);
+	}
+
+	private static WebhookProperties properties(Map<String, WebhookSettings> vendors) {
+		return new WebhookProperties(vendors);
 	}
 
 }

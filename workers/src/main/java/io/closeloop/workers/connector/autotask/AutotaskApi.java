@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.Idempotence;
@@ -23,7 +24,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class AutotaskApi {
 
-	static final String VENDOR = "Autotask";
+	static final Vendor VENDOR = new Vendor("autotask", "Autotask");
 
 	private final AutotaskPsaProperties properties;
 
@@ -47,9 +48,11 @@ class AutotaskApi {
 		String content = this.json.write(Map.of("filter", filter));
 		String body = send(operation, Idempotence.IDEMPOTENT,
 				() -> api("/" + entity + "/query").POST(HttpRequest.BodyPublishers.ofString(content)).build());
-		JsonNode items = VendorJson.required(this.json.read(VENDOR, operation, body), "items", VENDOR, operation);
+		JsonNode items = VendorJson.required(this.json.read(VENDOR.displayName(), operation, body), "items",
+				VENDOR.displayName(), operation);
 		if (!items.isArray()) {
-			throw new ConnectorException(VENDOR + " " + operation + " answered 'items' that is not a list");
+			throw new ConnectorException(
+					VENDOR.displayName() + " " + operation + " answered 'items' that is not a list");
 		}
 		return items;
 	}
@@ -62,9 +65,11 @@ class AutotaskApi {
 		String content = this.json.write(entity);
 		String body = send(operation, Idempotence.NOT_IDEMPOTENT,
 				() -> api(path).POST(HttpRequest.BodyPublishers.ofString(content)).build());
-		JsonNode id = VendorJson.required(this.json.read(VENDOR, operation, body), "itemId", VENDOR, operation);
+		JsonNode id = VendorJson.required(this.json.read(VENDOR.displayName(), operation, body), "itemId",
+				VENDOR.displayName(), operation);
 		if (!id.canConvertToLong()) {
-			throw new ConnectorException(VENDOR + " " + operation + " answered an itemId that is not a number: " + id);
+			throw new ConnectorException(
+					VENDOR.displayName() + " " + operation + " answered an itemId that is not a number: " + id);
 		}
 		return id.asLong();
 	}
@@ -119,14 +124,14 @@ class AutotaskApi {
 		String body = this.http
 			.send("zone-lookup", Idempotence.IDEMPOTENT, () -> this.http.request(URI.create(lookup)).GET().build())
 			.body();
-		JsonNode zone = this.json.read(VENDOR, "zone-lookup", body);
-		String url = VendorJson.required(zone, "url", VENDOR, "zone-lookup").asText();
+		JsonNode zone = this.json.read(VENDOR.displayName(), "zone-lookup", body);
+		String url = VendorJson.required(zone, "url", VENDOR.displayName(), "zone-lookup").asText();
 		return trimmed(url) + "/v1.0";
 	}
 
 	private RuntimeException refusedCredentials(VendorRejectedException ex) {
 		if (ex.status() == 401 || ex.status() == 403) {
-			return new VendorRejectedException(VENDOR, ex.operation(), ex.status(),
+			return new VendorRejectedException(VENDOR.displayName(), ex.operation(), ex.status(),
 					"the API user was refused; check closeloop.psa.autotask.username, secret and integration-code,"
 							+ " and that the user's security level allows tickets");
 		}

@@ -35,8 +35,6 @@ public class AutotaskPsa implements PsaConnector {
 
 	private static final Logger log = LoggerFactory.getLogger(AutotaskPsa.class);
 
-	static final String SYSTEM = "autotask";
-
 	// Field lengths of the Tickets and TicketNotes entities.
 	private static final int TITLE_MAX = 255;
 
@@ -59,7 +57,7 @@ public class AutotaskPsa implements PsaConnector {
 
 	@Override
 	public String system() {
-		return SYSTEM;
+		return AutotaskApi.VENDOR.name();
 	}
 
 	@Override
@@ -69,8 +67,9 @@ public class AutotaskPsa implements PsaConnector {
 		JsonNode earlier = this.api.query("find-ticket", "Tickets", List.of(eq("externalID", externalId)));
 		if (!earlier.isEmpty()) {
 			// A delivery before this one opened it; its answer was lost.
-			return new TicketRef(SYSTEM,
-					VendorJson.required(earlier.get(0), "id", AutotaskApi.VENDOR, "find-ticket").asText());
+			return new TicketRef(AutotaskApi.VENDOR.name(),
+					VendorJson.required(earlier.get(0), "id", AutotaskApi.VENDOR.displayName(), "find-ticket")
+						.asText());
 		}
 		AutotaskPsaProperties.Ticket settings = this.properties.ticket();
 		Map<String, Object> ticket = new LinkedHashMap<>();
@@ -90,7 +89,7 @@ public class AutotaskPsa implements PsaConnector {
 		ticket.put("description", cut(description, DESCRIPTION_MAX));
 		ticket.put("externalID", externalId);
 		long id = this.api.create("open-ticket", "/Tickets", ticket);
-		return new TicketRef(SYSTEM, Long.toString(id));
+		return new TicketRef(AutotaskApi.VENDOR.name(), Long.toString(id));
 	}
 
 	@Override
@@ -108,7 +107,8 @@ public class AutotaskPsa implements PsaConnector {
 				condition("noteq", "status", this.properties.ticket().completeStatus())));
 		List<TicketSummary> tickets = new ArrayList<>();
 		for (JsonNode item : items) {
-			tickets.add(new TicketSummary(VendorJson.required(item, "id", AutotaskApi.VENDOR, "open-tickets").asText(),
+			tickets.add(new TicketSummary(
+					VendorJson.required(item, "id", AutotaskApi.VENDOR.displayName(), "open-tickets").asText(),
 					VendorJson.text(item, "title"), VendorJson.text(item, "status")));
 		}
 		return tickets;
@@ -163,7 +163,7 @@ public class AutotaskPsa implements PsaConnector {
 		JsonNode items = this.api.query("find-device", "ConfigurationItems",
 				List.of(eq("companyID", company), eq(this.properties.deviceField(), deviceId), eq("isActive", true)));
 		return items.isEmpty() ? null
-				: VendorJson.required(items.get(0), "id", AutotaskApi.VENDOR, "find-device").asLong();
+				: VendorJson.required(items.get(0), "id", AutotaskApi.VENDOR.displayName(), "find-device").asLong();
 	}
 
 	private long company(String tenant) {

@@ -24,7 +24,7 @@ public class AutotaskPsaConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static AutotaskPsa create(AutotaskPsaProperties properties, ObjectMapper mapper) {
-		VendorHttp http = new VendorHttp(AutotaskApi.VENDOR, properties.http(),
+		VendorHttp http = new VendorHttp(AutotaskApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.secret(), properties.integrationCode()));
 		return new AutotaskPsa(properties, new AutotaskApi(properties, http, new VendorJson(mapper)));
 	}

@@ -7,6 +7,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
@@ -18,7 +19,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class ConnectWiseApi {
 
-	static final String VENDOR = "ConnectWise PSA";
+	static final Vendor VENDOR = new Vendor("connectwise", "ConnectWise PSA");
 
 	private final String root;
 
@@ -47,7 +48,7 @@ class ConnectWiseApi {
 	JsonNode get(String operation, String pathAndQuery) {
 		String body = this.http.send(operation, Idempotence.IDEMPOTENT, () -> request(pathAndQuery).GET().build())
 			.body();
-		return this.json.read(VENDOR, operation, body);
+		return this.json.read(VENDOR.displayName(), operation, body);
 	}
 
 	/** Creates something: not repeated after an answer that may have come too late. */
@@ -59,7 +60,7 @@ class ConnectWiseApi {
 						.POST(HttpRequest.BodyPublishers.ofString(content))
 						.build())
 			.body();
-		return this.json.read(VENDOR, operation, body);
+		return this.json.read(VENDOR.displayName(), operation, body);
 	}
 
 	/**

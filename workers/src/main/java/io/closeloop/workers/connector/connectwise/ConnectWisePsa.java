@@ -52,7 +52,7 @@ public class ConnectWisePsa implements PsaConnector {
 
 	@Override
 	public String system() {
-		return "connectwise";
+		return ConnectWiseApi.VENDOR.name();
 	}
 
 	@Override
@@ -168,7 +168,7 @@ public class ConnectWisePsa implements PsaConnector {
 				return records;
 			}
 		}
-		log.warn("{} {}: more than {} records; reading the newest only", ConnectWiseApi.VENDOR, operation,
+		log.warn("{} {}: more than {} records; reading the newest only", ConnectWiseApi.VENDOR.displayName(), operation,
 				records.size());
 		return records;
 	}
@@ -210,12 +210,13 @@ public class ConnectWisePsa implements PsaConnector {
 	}
 
 	private TicketRef ticketRef(JsonNode ticket, String operation) {
-		return new TicketRef(system(), VendorJson.required(ticket, "id", ConnectWiseApi.VENDOR, operation).asText());
+		return new TicketRef(system(),
+				VendorJson.required(ticket, "id", ConnectWiseApi.VENDOR.displayName(), operation).asText());
 	}
 
 	private static JsonNode list(JsonNode answer, String operation) {
 		if (!answer.isArray()) {
-			throw new ConnectorException(ConnectWiseApi.VENDOR + " " + operation + " answered with "
+			throw new ConnectorException(ConnectWiseApi.VENDOR.displayName() + " " + operation + " answered with "
 					+ answer.getNodeType() + ", not a list");
 		}
 		return answer;

@@ -26,7 +26,7 @@ public class ConnectWisePsaConfiguration {
 	public static ConnectWisePsa create(ConnectWisePsaProperties properties, ObjectMapper mapper) {
 		// The Basic header encodes the keys: masked too, should a vendor echo it.
 		String basic = ConnectWiseApi.authorization(properties).substring("Basic ".length());
-		VendorHttp http = new VendorHttp(ConnectWiseApi.VENDOR, properties.http(),
+		VendorHttp http = new VendorHttp(ConnectWiseApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.privateKey(), properties.publicKey(), properties.clientId(), basic));
 		return new ConnectWisePsa(properties, new ConnectWiseApi(properties, http, new VendorJson(mapper)));
 	}

@@ -9,6 +9,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
@@ -22,7 +23,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class DattoApi {
 
-	static final String VENDOR = "Datto RMM";
+	static final Vendor VENDOR = new Vendor("datto", "Datto RMM");
 
 	/**
 	 * Datto's documented public OAuth client, the same for every account: not a secret.
@@ -68,7 +69,7 @@ class DattoApi {
 				() -> this.http.request(URI.create(this.root + "/auth/oauth/token"))
 					.header("Authorization", PUBLIC_CLIENT),
 				form);
-		return BearerApi.accessToken(answer, VENDOR, this.clock);
+		return BearerApi.accessToken(answer, VENDOR.displayName(), this.clock);
 	}
 
 }

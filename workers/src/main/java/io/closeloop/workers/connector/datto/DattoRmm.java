@@ -37,7 +37,7 @@ public class DattoRmm implements RmmConnector {
 
 	@Override
 	public String system() {
-		return "datto-rmm";
+		return DattoApi.VENDOR.name();
 	}
 
 	@Override
@@ -79,7 +79,7 @@ public class DattoRmm implements RmmConnector {
 		String jobUid = runId.substring(0, separator);
 		String deviceUid = runId.substring(separator + 1);
 		JsonNode job = this.api.get("script-status", "/v2/job/" + PathSegment.encode(jobUid));
-		String status = VendorJson.required(job, "status", DattoApi.VENDOR, "script-status").asText();
+		String status = VendorJson.required(job, "status", DattoApi.VENDOR.displayName(), "script-status").asText();
 		if ("active".equalsIgnoreCase(status)) {
 			return new ScriptRun(runId, ScriptRun.Status.RUNNING, null, "running");
 		}
@@ -108,8 +108,8 @@ public class DattoRmm implements RmmConnector {
 		body.put("jobComponent", component);
 		JsonNode answer = this.api.put(operation, "/v2/device/" + PathSegment.encode(deviceUid(alert)) + "/quickjob",
 				body);
-		JsonNode job = VendorJson.required(answer, "job", DattoApi.VENDOR, operation);
-		return VendorJson.required(job, "uid", DattoApi.VENDOR, operation).asText();
+		JsonNode job = VendorJson.required(answer, "job", DattoApi.VENDOR.displayName(), operation);
+		return VendorJson.required(job, "uid", DattoApi.VENDOR.displayName(), operation).asText();
 	}
 
 	private ScriptRun results(String runId, String jobUid, String deviceUid) {

@@ -27,7 +27,7 @@ public class DattoRmmConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static DattoRmm create(DattoRmmProperties properties, ObjectMapper mapper, Clock clock) {
-		VendorHttp http = new VendorHttp(DattoApi.VENDOR, properties.http(),
+		VendorHttp http = new VendorHttp(DattoApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.apiKey(), properties.apiSecret()));
 		return new DattoRmm(properties, new DattoApi(properties, http, new VendorJson(mapper), clock),
 				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));

@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
@@ -20,7 +21,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class HaloApi {
 
-	static final String VENDOR = "HaloPSA";
+	static final Vendor VENDOR = new Vendor("halo", "HaloPSA");
 
 	private final HaloPsaProperties properties;
 
@@ -60,7 +61,7 @@ class HaloApi {
 				+ formValue(this.properties.scope());
 		URI uri = URI.create(this.properties.tokenUri() + QueryString.of().with("tenant", tenant()).toString());
 		JsonNode answer = BearerApi.grant(this.http, this.json, () -> this.http.request(uri), form);
-		return BearerApi.accessToken(answer, VENDOR, this.clock);
+		return BearerApi.accessToken(answer, VENDOR.displayName(), this.clock);
 	}
 
 	private String tenant() {

@@ -53,7 +53,7 @@ public class HaloPsa implements PsaConnector {
 
 	@Override
 	public String system() {
-		return "halo";
+		return HaloApi.VENDOR.name();
 	}
 
 	@Override
@@ -113,8 +113,8 @@ public class HaloPsa implements PsaConnector {
 				return tickets;
 			}
 		}
-		log.warn("{} open-tickets: more than {} tickets for device {}; reading the first only", HaloApi.VENDOR,
-				tickets.size(), deviceId);
+		log.warn("{} open-tickets: more than {} tickets for device {}; reading the first only",
+				HaloApi.VENDOR.displayName(), tickets.size(), deviceId);
 		return tickets;
 	}
 
@@ -188,7 +188,8 @@ public class HaloPsa implements PsaConnector {
 	}
 
 	private TicketRef ticketRef(JsonNode ticket, String operation) {
-		return new TicketRef(system(), VendorJson.required(ticket, "id", HaloApi.VENDOR, operation).asText());
+		return new TicketRef(system(),
+				VendorJson.required(ticket, "id", HaloApi.VENDOR.displayName(), operation).asText());
 	}
 
 	private static String status(JsonNode ticket) {
@@ -202,7 +203,8 @@ public class HaloPsa implements PsaConnector {
 	private static JsonNode records(JsonNode answer, String field, String operation) {
 		JsonNode records = answer.path(field);
 		if (!records.isArray()) {
-			throw new ConnectorException(HaloApi.VENDOR + " " + operation + " answered without a '" + field + "' list");
+			throw new ConnectorException(
+					HaloApi.VENDOR.displayName() + " " + operation + " answered without a '" + field + "' list");
 		}
 		return records;
 	}

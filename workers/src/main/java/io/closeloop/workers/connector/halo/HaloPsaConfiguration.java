@@ -26,7 +26,8 @@ public class HaloPsaConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static HaloPsa create(HaloPsaProperties properties, ObjectMapper mapper, Clock clock) {
-		VendorHttp http = new VendorHttp(HaloApi.VENDOR, properties.http(), new Redactor(properties.clientSecret()));
+		VendorHttp http = new VendorHttp(HaloApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.clientSecret()));
 		return new HaloPsa(properties, new HaloApi(properties, http, new VendorJson(mapper), clock));
 	}
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.VendorHttp;
@@ -16,7 +17,7 @@ import io.closeloop.workers.connector.http.VendorJson;
 /** Hudu's REST API under {@code /api/v1}: the API key on every request, JSON out. */
 class HuduApi {
 
-	static final String VENDOR = "Hudu";
+	static final Vendor VENDOR = new Vendor("hudu", "Hudu");
 
 	private final String root;
 
@@ -44,13 +45,13 @@ class HuduApi {
 		}
 		catch (VendorRejectedException ex) {
 			if (ex.status() == 401 || ex.status() == 403) {
-				throw new VendorRejectedException(VENDOR, operation, ex.status(),
+				throw new VendorRejectedException(VENDOR.displayName(), operation, ex.status(),
 						"the API key was refused; check closeloop.docs.hudu.api-key and url, and that the key may"
 								+ " read companies, assets and articles");
 			}
 			throw ex;
 		}
-		return this.json.read(VENDOR, operation, body);
+		return this.json.read(VENDOR.displayName(), operation, body);
 	}
 
 	/** The instance's address, which relative links in answers are resolved against. */

@@ -35,7 +35,7 @@ public class HuduDocumentation implements DocumentationConnector {
 
 	@Override
 	public String system() {
-		return "hudu";
+		return HuduApi.VENDOR.name();
 	}
 
 	@Override
@@ -44,7 +44,7 @@ public class HuduDocumentation implements DocumentationConnector {
 		if (company == null) {
 			return List.of();
 		}
-		String companyId = VendorJson.required(company, "id", HuduApi.VENDOR, "company").asText();
+		String companyId = VendorJson.required(company, "id", HuduApi.VENDOR.displayName(), "company").asText();
 		List<DocumentationLink> links = new ArrayList<>();
 		links.add(new DocumentationLink("company", VendorJson.text(company, "name"), url(company),
 				DocumentationLink.snippet(firstText(company, "notes", "company_type"))));
@@ -70,7 +70,7 @@ public class HuduDocumentation implements DocumentationConnector {
 			JsonNode answer = this.api.get("company", "/companies/" + id, Map.of());
 			JsonNode company = answer.has("company") ? answer.get("company") : answer;
 			if (!company.isObject()) {
-				throw new ConnectorException(HuduApi.VENDOR + " company answered no company");
+				throw new ConnectorException(HuduApi.VENDOR.displayName() + " company answered no company");
 			}
 			return company;
 		}
@@ -149,10 +149,10 @@ public class HuduDocumentation implements DocumentationConnector {
 	}
 
 	private static JsonNode list(JsonNode answer, String field, String operation) {
-		JsonNode items = VendorJson.required(answer, field, HuduApi.VENDOR, operation);
+		JsonNode items = VendorJson.required(answer, field, HuduApi.VENDOR.displayName(), operation);
 		if (!items.isArray()) {
 			throw new ConnectorException(
-					HuduApi.VENDOR + " " + operation + " answered '" + field + "' that is not a list");
+					HuduApi.VENDOR.displayName() + " " + operation + " answered '" + field + "' that is not a list");
 		}
 		return items;
 	}

@@ -24,7 +24,8 @@ public class HuduDocumentationConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static HuduDocumentation create(HuduDocumentationProperties properties, ObjectMapper mapper) {
-		VendorHttp http = new VendorHttp(HuduApi.VENDOR, properties.http(), new Redactor(properties.apiKey()));
+		VendorHttp http = new VendorHttp(HuduApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey()));
 		return new HuduDocumentation(properties, new HuduApi(properties, http, new VendorJson(mapper)));
 	}
 

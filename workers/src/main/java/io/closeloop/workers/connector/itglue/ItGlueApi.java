@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.VendorHttp;
@@ -19,7 +20,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class ItGlueApi {
 
-	static final String VENDOR = "IT Glue";
+	static final Vendor VENDOR = new Vendor("itglue", "IT Glue");
 
 	private static final String JSON_API = "application/vnd.api+json";
 
@@ -54,13 +55,14 @@ class ItGlueApi {
 		}
 		catch (VendorRejectedException ex) {
 			if (ex.status() == 401 || ex.status() == 403) {
-				throw new VendorRejectedException(VENDOR, operation, ex.status(),
+				throw new VendorRejectedException(VENDOR.displayName(), operation, ex.status(),
 						"the API key was refused; check closeloop.docs.itglue.api-key and url (IT Glue revokes keys"
 								+ " unused for 90 days)");
 			}
 			throw ex;
 		}
-		return VendorJson.required(this.json.read(VENDOR, operation, body), "data", VENDOR, operation);
+		return VendorJson.required(this.json.read(VENDOR.displayName(), operation, body), "data", VENDOR.displayName(),
+				operation);
 	}
 
 	private static String query(Map<String, String> parameters) {

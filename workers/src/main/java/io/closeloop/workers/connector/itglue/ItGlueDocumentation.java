@@ -32,7 +32,7 @@ public class ItGlueDocumentation implements DocumentationConnector {
 
 	@Override
 	public String system() {
-		return "itglue";
+		return ItGlueApi.VENDOR.name();
 	}
 
 	@Override
@@ -41,7 +41,8 @@ public class ItGlueDocumentation implements DocumentationConnector {
 		if (organization == null) {
 			return List.of();
 		}
-		String organizationId = VendorJson.required(organization, "id", ItGlueApi.VENDOR, "organization").asText();
+		String organizationId = VendorJson.required(organization, "id", ItGlueApi.VENDOR.displayName(), "organization")
+			.asText();
 		JsonNode attributes = organization.path("attributes");
 		List<DocumentationLink> links = new ArrayList<>();
 		links.add(new DocumentationLink("organization", VendorJson.text(attributes, "name"),
@@ -71,7 +72,8 @@ public class ItGlueDocumentation implements DocumentationConnector {
 		if (id != null) {
 			JsonNode organization = this.api.get("organization", "/organizations/" + id, Map.of());
 			if (!organization.isObject()) {
-				throw new ConnectorException(ItGlueApi.VENDOR + " organization answered 'data' that is not one item");
+				throw new ConnectorException(
+						ItGlueApi.VENDOR.displayName() + " organization answered 'data' that is not one item");
 			}
 			return organization;
 		}
@@ -156,7 +158,8 @@ public class ItGlueDocumentation implements DocumentationConnector {
 
 	private static JsonNode list(JsonNode data, String operation) {
 		if (!data.isArray()) {
-			throw new ConnectorException(ItGlueApi.VENDOR + " " + operation + " answered 'data' that is not a list");
+			throw new ConnectorException(
+					ItGlueApi.VENDOR.displayName() + " " + operation + " answered 'data' that is not a list");
 		}
 		return data;
 	}

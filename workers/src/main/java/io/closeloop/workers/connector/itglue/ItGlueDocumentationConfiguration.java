@@ -24,7 +24,8 @@ public class ItGlueDocumentationConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static ItGlueDocumentation create(ItGlueDocumentationProperties properties, ObjectMapper mapper) {
-		VendorHttp http = new VendorHttp(ItGlueApi.VENDOR, properties.http(), new Redactor(properties.apiKey()));
+		VendorHttp http = new VendorHttp(ItGlueApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey()));
 		return new ItGlueDocumentation(properties, new ItGlueApi(properties, http, new VendorJson(mapper)));
 	}
 

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
@@ -25,7 +26,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class NcentralApi {
 
-	static final String VENDOR = "N-central";
+	static final Vendor VENDOR = new Vendor("ncentral", "N-central");
 
 	private static final Logger log = LoggerFactory.getLogger(NcentralApi.class);
 
@@ -91,11 +92,11 @@ class NcentralApi {
 
 	/** Calls authenticate or refresh, which answer the same {@code tokens}. */
 	private OAuthToken exchange(String operation, Supplier<HttpRequest> request) {
-		JsonNode answer = this.json.read(VENDOR, operation,
+		JsonNode answer = this.json.read(VENDOR.displayName(), operation,
 				this.http.send(operation, Idempotence.IDEMPOTENT, request).body());
-		JsonNode tokens = VendorJson.required(answer, "tokens", VENDOR, operation);
-		JsonNode accessToken = VendorJson.required(tokens, "access", VENDOR, operation);
-		VendorJson.required(accessToken, "token", VENDOR, operation);
+		JsonNode tokens = VendorJson.required(answer, "tokens", VENDOR.displayName(), operation);
+		JsonNode accessToken = VendorJson.required(tokens, "access", VENDOR.displayName(), operation);
+		VendorJson.required(accessToken, "token", VENDOR.displayName(), operation);
 		JsonNode refreshToken = tokens.path("refresh");
 		this.refresh = (VendorJson.text(refreshToken, "token") != null) ? token(refreshToken) : null;
 		return token(accessToken);

@@ -45,7 +45,7 @@ public class NcentralRmm implements RmmConnector {
 
 	@Override
 	public String system() {
-		return "n-central";
+		return NcentralApi.VENDOR.name();
 	}
 
 	@Override
@@ -53,7 +53,7 @@ public class NcentralRmm implements RmmConnector {
 		String deviceId = deviceId(alert);
 		JsonNode device = VendorJson.required(
 				this.api.get("device-facts", "/api/devices/" + PathSegment.encode(deviceId)), "data",
-				NcentralApi.VENDOR, "device-facts");
+				NcentralApi.VENDOR.displayName(), "device-facts");
 		Map<String, String> details = new LinkedHashMap<>();
 		for (String field : List.of("deviceClass", "customerName", "siteName", "lastLoggedInUser", "discoveredName",
 				"licenseMode", "uri")) {
@@ -121,8 +121,8 @@ public class NcentralRmm implements RmmConnector {
 		body.put("credential", Map.of("type", this.properties.credentialType()));
 		body.put("parameters", List.of());
 		JsonNode answer = this.api.post(operation, "/api/scheduled-tasks/direct", body);
-		JsonNode data = VendorJson.required(answer, "data", NcentralApi.VENDOR, operation);
-		return VendorJson.required(data, "taskId", NcentralApi.VENDOR, operation).asText();
+		JsonNode data = VendorJson.required(answer, "data", NcentralApi.VENDOR.displayName(), operation);
+		return VendorJson.required(data, "taskId", NcentralApi.VENDOR.displayName(), operation).asText();
 	}
 
 	/** The ended task's outcome, from its per-device details. */

@@ -27,7 +27,7 @@ public class NcentralRmmConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static NcentralRmm create(NcentralRmmProperties properties, ObjectMapper mapper, Clock clock) {
-		VendorHttp http = new VendorHttp(NcentralApi.VENDOR, properties.http(),
+		VendorHttp http = new VendorHttp(NcentralApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.userApiToken()));
 		return new NcentralRmm(properties, new NcentralApi(properties, http, new VendorJson(mapper), clock), clock,
 				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));

@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.OAuthToken;
@@ -20,7 +21,7 @@ import io.closeloop.workers.connector.http.VendorJson;
  */
 class NinjaOneApi {
 
-	static final String VENDOR = "NinjaOne";
+	static final Vendor VENDOR = new Vendor("ninjaone", "NinjaOne");
 
 	private final String root;
 
@@ -70,7 +71,7 @@ class NinjaOneApi {
 				: "grant_type=client_credentials&" + form + "&scope=" + formValue(this.properties.scope());
 		JsonNode answer = BearerApi.grant(this.http, this.json,
 				() -> this.http.request(URI.create(this.root + "/ws/oauth/token")), form);
-		OAuthToken token = BearerApi.accessToken(answer, VENDOR, this.clock);
+		OAuthToken token = BearerApi.accessToken(answer, VENDOR.displayName(), this.clock);
 		String rotated = VendorJson.text(answer, "refresh_token");
 		if (this.properties.userContext() && rotated != null && !rotated.isBlank()) {
 			// Kept for the next grant, in case NinjaOne retires the one just used.

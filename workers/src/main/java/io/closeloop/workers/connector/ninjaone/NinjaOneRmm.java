@@ -53,7 +53,7 @@ public class NinjaOneRmm implements RmmConnector {
 
 	@Override
 	public String system() {
-		return "ninjaone";
+		return NinjaOneApi.VENDOR.name();
 	}
 
 	@Override

@@ -27,7 +27,7 @@ public class NinjaOneRmmConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static NinjaOneRmm create(NinjaOneRmmProperties properties, ObjectMapper mapper, Clock clock) {
-		VendorHttp http = new VendorHttp(NinjaOneApi.VENDOR, properties.http(),
+		VendorHttp http = new VendorHttp(NinjaOneApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.clientSecret(), properties.refreshToken()));
 		return new NinjaOneRmm(properties, new NinjaOneApi(properties, http, new VendorJson(mapper), clock),
 				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
@@ -13,7 +14,7 @@ import io.closeloop.workers.connector.http.VendorJson;
 /** Tactical RMM's REST API: the API key on every request, JSON in and out. */
 class TacticalApi {
 
-	static final String VENDOR = "Tactical RMM";
+	static final Vendor VENDOR = new Vendor("tactical", "Tactical RMM");
 
 	private final URI base;
 
@@ -32,7 +33,7 @@ class TacticalApi {
 
 	JsonNode get(String operation, String path) {
 		String body = this.http.send(operation, Idempotence.IDEMPOTENT, () -> request(path).GET().build()).body();
-		return this.json.read(VENDOR, operation, body);
+		return this.json.read(VENDOR.displayName(), operation, body);
 	}
 
 	/**
@@ -48,7 +49,7 @@ class TacticalApi {
 						.POST(HttpRequest.BodyPublishers.ofString(content))
 						.build())
 			.body();
-		return this.json.read(VENDOR, operation, body);
+		return this.json.read(VENDOR.displayName(), operation, body);
 	}
 
 	Duration readTimeout() {

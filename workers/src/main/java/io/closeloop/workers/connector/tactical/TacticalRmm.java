@@ -43,7 +43,7 @@ public class TacticalRmm implements RmmConnector {
 
 	@Override
 	public String system() {
-		return "tactical-rmm";
+		return TacticalApi.VENDOR.name();
 	}
 
 	@Override

@@ -24,7 +24,8 @@ public class TacticalRmmConfiguration {
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static TacticalRmm create(TacticalRmmProperties properties, ObjectMapper mapper) {
-		VendorHttp http = new VendorHttp(TacticalApi.VENDOR, properties.http(), new Redactor(properties.apiKey()));
+		VendorHttp http = new VendorHttp(TacticalApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey()));
 		return new TacticalRmm(properties, new TacticalApi(properties, http, new VendorJson(mapper)));
 	}
 

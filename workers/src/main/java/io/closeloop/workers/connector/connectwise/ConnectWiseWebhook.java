@@ -1,4 +1,4 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.connectwise;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,8 +10,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.closeloop.engine.alert.AlertRequest;
-import io.closeloop.engine.security.SecretDigest;
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.workers.connector.Vendor;
+import io.closeloop.workers.connector.webhook.InboundAlert;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.VendorWords;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookPayload;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
+import io.closeloop.workers.connector.Secret;
+import io.closeloop.workers.connector.SecretDigest;
+import io.closeloop.workers.connector.webhook.Signatures;
 
 /**
  * ConnectWise PSA's callbacks ({@code POST /system/callbacks}, type Ticket). A ticket
@@ -21,21 +32,32 @@ import io.closeloop.engine.security.SecretDigest;
  * key, so the key may be configured as that digest ({@code sha256:<hex>}) alone.
  */
 @Component
-class ConnectWiseTranslator implements VendorTranslator {
+public class ConnectWiseWebhook implements VendorWebhook {
 
-	static final String NAME = "connectwise";
+	/**
+	 * The payload fields that name the kind of alert, unless the settings name others.
+	 */
+	static final List<String> TYPE_FIELDS = List.of("subType.name", "type.name");
+
+	private final ActiveRules rules;
 
 	static final String SIGNATURE_HEADER = "x-content-signature";
 
 	private final ObjectMapper json;
 
-	ConnectWiseTranslator(ObjectMapper json) {
+	public ConnectWiseWebhook(ActiveRules rules, ObjectMapper json) {
+		this.rules = rules;
 		this.json = json;
 	}
 
 	@Override
-	public String name() {
-		return NAME;
+	public Vendor vendor() {
+		return ConnectWiseApi.VENDOR;
+	}
+
+	@Override
+	public boolean isPsa() {
+		return true;
 	}
 
 	@Override
@@ -44,7 +66,7 @@ class ConnectWiseTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public boolean signatureMatches(byte[] body, Map<String, String> headers, String secret) {
+	public boolean signatureMatches(byte[] body, Map<String, String> headers, Secret secret) {
 		byte[] key = SecretDigest.of(secret);
 		return key.length > 0
 				&& Signatures.matches(Signatures.hmac("HmacSHA256", key, body), headers.get(SIGNATURE_HEADER));
@@ -56,8 +78,8 @@ class ConnectWiseTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public WebhookDelivery translate(JsonNode body, WebhookProperties.Vendor settings) {
-		Payload callback = Payload.of(body);
+	public WebhookDelivery translate(JsonNode body, WebhookSettings settings) {
+		WebhookPayload callback = WebhookPayload.of(body);
 		String action = callback.required("Action");
 		String type = callback.required("Type");
 		String ticketId = callback.required("ID");
@@ -68,7 +90,7 @@ class ConnectWiseTranslator implements VendorTranslator {
 		if (!"added".equalsIgnoreCase(action)) {
 			return new WebhookDelivery.Ignore("ticket " + ticketId + " was " + action + ", not added");
 		}
-		Payload ticket = Payload.of(entity(callback.node("Entity")), "Entity");
+		WebhookPayload ticket = WebhookPayload.of(entity(callback.node("Entity")), "Entity");
 		String board = ticket.required("board.id");
 		String company = ticket.required("company.id");
 		String summary = ticket.required("summary");
@@ -80,17 +102,17 @@ class ConnectWiseTranslator implements VendorTranslator {
 		}
 		String tenant = settings.tenants().get(company);
 		if (tenant == null) {
-			throw WebhookRejected.unmapped(NAME, "company.id", company);
+			throw WebhookRejected.unmapped(vendor().name(), "company.id", company);
 		}
 		String description = ticket.optional("initialDescription");
 		String device = ticket.optional("configurations.0.id");
-		return new WebhookDelivery.Raise(new AlertRequest(NAME, ticketId, tenant,
-				new AlertRequest.Device((device != null) ? device : "ticket-" + ticketId,
+		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), ticketId, tenant,
+				new InboundAlert.Device((device != null) ? device : "ticket-" + ticketId,
 						ticket.optional("configurations.0.deviceIdentifier"), null, null),
-				AlertTypes.resolve(settings.types(), Map.of(), "psa.ticket", ticket.optional("subType.name"),
-						ticket.optional("type.name")),
-				AlertTypes.severity(ticket.optional("severity", "priority.name")),
-				Payload.clip((description != null) ? summary + "\n" + description : summary), null, null));
+				this.rules.current()
+					.alertType(vendor().name(), ticket.labels(settings.typeFieldsOr(TYPE_FIELDS)), "psa.ticket"),
+				VendorWords.severity(ticket.optional("severity", "priority.name")),
+				WebhookPayload.clip((description != null) ? summary + "\n" + description : summary), null, null));
 	}
 
 	/** The ticket, which ConnectWise sends as a JSON document inside a string. */

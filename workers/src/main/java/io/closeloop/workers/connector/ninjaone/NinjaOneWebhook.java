@@ -1,4 +1,4 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.ninjaone;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,7 +10,16 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.engine.alert.AlertRequest;
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.workers.connector.Vendor;
+import io.closeloop.workers.connector.webhook.InboundAlert;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.VendorWords;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookPayload;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
  * NinjaOne's webhook: one activity per call. A {@code CONDITION} activity whose status is
@@ -19,22 +28,22 @@ import io.closeloop.engine.alert.AlertRequest;
  * the alert is known by the activity series (the condition on the device) they share.
  */
 @Component
-class NinjaOneTranslator implements VendorTranslator {
+public class NinjaOneWebhook implements VendorWebhook {
 
-	static final String NAME = "ninjaone";
+	/**
+	 * The payload fields that name the kind of alert, unless the settings name others.
+	 */
+	static final List<String> TYPE_FIELDS = List.of("sourceName", "subject");
 
-	/** NinjaOne condition names, as keys, to the rules' alert types. */
-	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("disk.free.space", "disk.space.low"),
-			Map.entry("disk.space", "disk.space.low"), Map.entry("disk.usage", "disk.space.low"),
-			Map.entry("cpu", "cpu.high"), Map.entry("cpu.utilization", "cpu.high"), Map.entry("memory", "memory.high"),
-			Map.entry("memory.utilization", "memory.high"), Map.entry("windows.service", "service.stopped"),
-			Map.entry("service", "service.stopped"), Map.entry("device.down", "agent.offline"),
-			Map.entry("device.offline", "agent.offline"), Map.entry("pending.reboot", "reboot.pending"),
-			Map.entry("antivirus.threat", "antivirus.threat"), Map.entry("threat.detected", "antivirus.threat"));
+	private final ActiveRules rules;
+
+	public NinjaOneWebhook(ActiveRules rules) {
+		this.rules = rules;
+	}
 
 	@Override
-	public String name() {
-		return NAME;
+	public Vendor vendor() {
+		return NinjaOneApi.VENDOR;
 	}
 
 	@Override
@@ -43,8 +52,8 @@ class NinjaOneTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public WebhookDelivery translate(JsonNode json, WebhookProperties.Vendor settings) {
-		Payload payload = Payload.of(json);
+	public WebhookDelivery translate(JsonNode json, WebhookSettings settings) {
+		WebhookPayload payload = WebhookPayload.of(json);
 		String activityType = payload.optional("activityType", "type");
 		if (activityType != null && !"CONDITION".equalsIgnoreCase(activityType)) {
 			return new WebhookDelivery.Ignore("activity type " + activityType + " is not an alert condition");
@@ -60,7 +69,7 @@ class NinjaOneTranslator implements VendorTranslator {
 		String externalId = (series != null) ? series : condition + "@" + deviceId;
 		String state = status.toUpperCase(Locale.ROOT);
 		if (state.equals("RESET")) {
-			return new WebhookDelivery.Clear(NAME, externalId, "NinjaOne reset the condition");
+			return new WebhookDelivery.Clear(vendor().name(), externalId, "NinjaOne reset the condition");
 		}
 		if (!state.equals("TRIGGERED")) {
 			return new WebhookDelivery.Ignore("condition status " + status + " neither triggers nor resets an alert");
@@ -70,19 +79,21 @@ class NinjaOneTranslator implements VendorTranslator {
 		payload.check();
 		String tenant = settings.tenants().get(organization);
 		if (tenant == null) {
-			throw WebhookRejected.unmapped(NAME, "organizationId", organization);
+			throw WebhookRejected.unmapped(vendor().name(), "organizationId", organization);
 		}
 		String nodeClass = payload.optional("device.nodeClass");
-		return new WebhookDelivery.Raise(new AlertRequest(NAME, externalId, tenant,
-				new AlertRequest.Device(deviceId, payload.optional("device.systemName", "device.displayName"), null,
-						AlertTypes.role(nodeClass)),
-				AlertTypes.resolve(settings.types(), TYPES, "ninjaone.condition", payload.optional("sourceName"),
-						payload.optional("subject")),
-				AlertTypes.severity(payload.optional("severity")), Payload.clip(message), null, activityTime(payload)));
+		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), externalId, tenant,
+				new InboundAlert.Device(deviceId, payload.optional("device.systemName", "device.displayName"), null,
+						VendorWords.role(nodeClass)),
+				this.rules.current()
+					.alertType(vendor().name(), payload.labels(settings.typeFieldsOr(TYPE_FIELDS)),
+							"ninjaone.condition"),
+				VendorWords.severity(payload.optional("severity")), WebhookPayload.clip(message), null,
+				activityTime(payload)));
 	}
 
 	/** Epoch seconds, possibly with a fraction. */
-	private static Instant activityTime(Payload payload) {
+	private static Instant activityTime(WebhookPayload payload) {
 		String time = payload.optional("activityTime");
 		if (time == null) {
 			return null;

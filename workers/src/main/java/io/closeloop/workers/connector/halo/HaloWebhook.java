@@ -1,4 +1,4 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.halo;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +8,16 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.engine.alert.AlertRequest;
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.workers.connector.Vendor;
+import io.closeloop.workers.connector.webhook.InboundAlert;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.VendorWords;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookPayload;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
  * HaloPSA's webhooks. A new ticket of one of the configured ticket types starts a
@@ -19,13 +28,27 @@ import io.closeloop.engine.alert.AlertRequest;
  * authenticates with HTTP basic authentication (or a custom header).
  */
 @Component
-class HaloTranslator implements VendorTranslator {
+public class HaloWebhook implements VendorWebhook {
 
-	static final String NAME = "halo";
+	/**
+	 * The payload fields that name the kind of alert, unless the settings name others.
+	 */
+	static final List<String> TYPE_FIELDS = List.of("category_1", "tickettype_name");
+
+	private final ActiveRules rules;
+
+	public HaloWebhook(ActiveRules rules) {
+		this.rules = rules;
+	}
 
 	@Override
-	public String name() {
-		return NAME;
+	public Vendor vendor() {
+		return HaloApi.VENDOR;
+	}
+
+	@Override
+	public boolean isPsa() {
+		return true;
 	}
 
 	@Override
@@ -34,14 +57,14 @@ class HaloTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public WebhookDelivery translate(JsonNode body, WebhookProperties.Vendor settings) {
-		Payload webhook = Payload.of(body);
+	public WebhookDelivery translate(JsonNode body, WebhookSettings settings) {
+		WebhookPayload webhook = WebhookPayload.of(body);
 		String event = webhook.optional("event", "event_name");
 		if (event != null && !isNewTicket(event)) {
 			return new WebhookDelivery.Ignore("event " + event + " is not a new ticket");
 		}
 		JsonNode nested = webhook.node("ticket");
-		Payload ticket = (nested != null) ? Payload.of(nested, "ticket") : webhook;
+		WebhookPayload ticket = (nested != null) ? WebhookPayload.of(nested, "ticket") : webhook;
 		String ticketId = ticket.required("id");
 		String ticketType = ticket.required("tickettype_id");
 		String client = ticket.required("client_id");
@@ -53,17 +76,17 @@ class HaloTranslator implements VendorTranslator {
 		}
 		String tenant = settings.tenants().get(client);
 		if (tenant == null) {
-			throw WebhookRejected.unmapped(NAME, "client_id", client);
+			throw WebhookRejected.unmapped(vendor().name(), "client_id", client);
 		}
 		String details = ticket.optional("details");
 		String asset = ticket.optional("assets.0.id");
-		return new WebhookDelivery.Raise(new AlertRequest(NAME, ticketId, tenant,
-				new AlertRequest.Device((asset != null) ? asset : "ticket-" + ticketId,
+		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), ticketId, tenant,
+				new InboundAlert.Device((asset != null) ? asset : "ticket-" + ticketId,
 						ticket.optional("assets.0.inventory_number"), null, null),
-				AlertTypes.resolve(settings.types(), Map.of(), "psa.ticket", ticket.optional("category_1"),
-						ticket.optional("tickettype_name")),
-				AlertTypes.severity(ticket.optional("priority_name")),
-				Payload.clip((details != null) ? summary + "\n" + details : summary), null, null));
+				this.rules.current()
+					.alertType(vendor().name(), ticket.labels(settings.typeFieldsOr(TYPE_FIELDS)), "psa.ticket"),
+				VendorWords.severity(ticket.optional("priority_name")),
+				WebhookPayload.clip((details != null) ? summary + "\n" + details : summary), null, null));
 	}
 
 	private static boolean isNewTicket(String event) {

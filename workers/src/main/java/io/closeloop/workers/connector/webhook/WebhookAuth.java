@@ -1,9 +1,9 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.webhook;
 
 /** How a vendor proves a webhook call is its own. */
 public enum WebhookAuth {
 
-	/** The shared secret in the {@value WebhookAuthenticator#TOKEN_HEADER} header. */
+	/** The shared secret in the {@code X-Closeloop-Token} header. */
 	HEADER,
 	/**
 	 * The shared secret in the URL's {@code token} query parameter: only for vendors that

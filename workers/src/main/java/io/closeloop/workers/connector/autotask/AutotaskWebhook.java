@@ -1,4 +1,4 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.autotask;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,7 +8,18 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.engine.alert.AlertRequest;
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.workers.connector.Vendor;
+import io.closeloop.workers.connector.webhook.InboundAlert;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.VendorWords;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookPayload;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
+import io.closeloop.workers.connector.Secret;
+import io.closeloop.workers.connector.webhook.Signatures;
 
 /**
  * Autotask PSA's ticket webhooks ({@code TicketWebhooks}). A ticket created in one of the
@@ -19,15 +30,29 @@ import io.closeloop.engine.alert.AlertRequest;
  * needed, IssueType, SubIssueType, Priority and ConfigurationItemID used when present.
  */
 @Component
-class AutotaskTranslator implements VendorTranslator {
+public class AutotaskWebhook implements VendorWebhook {
 
-	static final String NAME = "autotask";
+	/**
+	 * The payload fields that name the kind of alert, unless the settings name others.
+	 */
+	static final List<String> TYPE_FIELDS = List.of("subissue:Fields.SubIssueType", "issue:Fields.IssueType");
+
+	private final ActiveRules rules;
+
+	public AutotaskWebhook(ActiveRules rules) {
+		this.rules = rules;
+	}
 
 	static final String SIGNATURE_HEADER = "x-hook-signature";
 
 	@Override
-	public String name() {
-		return NAME;
+	public Vendor vendor() {
+		return AutotaskApi.VENDOR;
+	}
+
+	@Override
+	public boolean isPsa() {
+		return true;
 	}
 
 	@Override
@@ -36,14 +61,20 @@ class AutotaskTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public boolean signatureMatches(byte[] body, Map<String, String> headers, String secret) {
+	public boolean signatureMatches(byte[] body, Map<String, String> headers, Secret secret) {
 		String presented = headers.get(SIGNATURE_HEADER);
 		if (presented == null) {
 			return false;
 		}
 		String signature = presented.regionMatches(true, 0, "sha1=", 0, 5) ? presented.substring(5) : presented;
-		return Signatures.matches(Signatures.hmac("HmacSHA1", secret.getBytes(StandardCharsets.UTF_8), body),
+		return Signatures.matches(Signatures.hmac("HmacSHA1", secret.value().getBytes(StandardCharsets.UTF_8), body),
 				signature);
+	}
+
+	/** Autotask keys its HMAC with the secret key itself, not a digest of it. */
+	@Override
+	public boolean takesDigestSecret() {
+		return false;
 	}
 
 	@Override
@@ -52,8 +83,8 @@ class AutotaskTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public WebhookDelivery translate(JsonNode body, WebhookProperties.Vendor settings) {
-		Payload webhook = Payload.of(body);
+	public WebhookDelivery translate(JsonNode body, WebhookSettings settings) {
+		WebhookPayload webhook = WebhookPayload.of(body);
 		String action = webhook.required("Action");
 		String entity = webhook.required("EntityType");
 		String ticketId = webhook.required("Id");
@@ -74,18 +105,17 @@ class AutotaskTranslator implements VendorTranslator {
 		}
 		String tenant = settings.tenants().get(company);
 		if (tenant == null) {
-			throw WebhookRejected.unmapped(NAME, "Fields.CompanyID", company);
+			throw WebhookRejected.unmapped(vendor().name(), "Fields.CompanyID", company);
 		}
 		String description = webhook.optional("Fields.Description");
 		String configurationItem = webhook.optional("Fields.ConfigurationItemID");
-		String subIssue = webhook.optional("Fields.SubIssueType");
-		String issue = webhook.optional("Fields.IssueType");
-		return new WebhookDelivery.Raise(new AlertRequest(NAME, ticketId, tenant,
-				new AlertRequest.Device((configurationItem != null) ? configurationItem : "ticket-" + ticketId, null,
+		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), ticketId, tenant,
+				new InboundAlert.Device((configurationItem != null) ? configurationItem : "ticket-" + ticketId, null,
 						null, null),
-				AlertTypes.resolve(settings.types(), Map.of(), "psa.ticket",
-						(subIssue != null) ? "subissue." + subIssue : null, (issue != null) ? "issue." + issue : null),
-				"warning", Payload.clip((description != null) ? title + "\n" + description : title), null, null));
+				this.rules.current()
+					.alertType(vendor().name(), webhook.labels(settings.typeFieldsOr(TYPE_FIELDS)), "psa.ticket"),
+				"warning", WebhookPayload.clip((description != null) ? title + "\n" + description : title), null,
+				null));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.closeloop.engine.security;
+package io.closeloop.workers.connector;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,8 +22,8 @@ public final class SecretDigest {
 	 * Whether the presented secret is the configured one. Both sides are compared as
 	 * digests: equal lengths, whatever was presented.
 	 */
-	public static boolean matches(String presented, String configured) {
-		if (presented == null || configured == null || configured.isBlank()) {
+	public static boolean matches(String presented, Secret configured) {
+		if (presented == null || configured == null || !configured.isSet()) {
 			return false;
 		}
 		return MessageDigest.isEqual(sha256(presented), of(configured));
@@ -34,20 +34,21 @@ public final class SecretDigest {
 	 * the secret given plainly. A digest that is not hex matches nothing rather than
 	 * everything.
 	 */
-	public static byte[] of(String configured) {
+	public static byte[] of(Secret configured) {
+		String value = configured.value();
 		if (isDigest(configured)) {
 			try {
-				return HexFormat.of().parseHex(configured.substring(PREFIX.length()).trim());
+				return HexFormat.of().parseHex(value.substring(PREFIX.length()).trim());
 			}
 			catch (IllegalArgumentException ex) {
 				return new byte[0];
 			}
 		}
-		return sha256(configured);
+		return sha256(value);
 	}
 
-	public static boolean isDigest(String configured) {
-		return configured != null && configured.startsWith(PREFIX);
+	public static boolean isDigest(Secret configured) {
+		return configured != null && configured.isSet() && configured.value().startsWith(PREFIX);
 	}
 
 	public static byte[] sha256(String value) {

@@ -1,5 +1,6 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.webhook;
 
+import java.util.ArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads fields out of a vendor's JSON payload, collecting every missing or malformed
  * field so the caller is told all of them at once.
  */
-final class Payload {
+public final class WebhookPayload {
 
 	/**
 	 * A template variable the vendor did not fill in: Datto's {@code [alert_uid]},
@@ -27,28 +28,28 @@ final class Payload {
 
 	private final List<WebhookRejected.FieldProblem> problems = new ArrayList<>();
 
-	private Payload(JsonNode root, String prefix) {
+	private WebhookPayload(JsonNode root, String prefix) {
 		this.root = root;
 		this.prefix = prefix;
 	}
 
-	static Payload of(JsonNode root) {
+	public static WebhookPayload of(JsonNode root) {
 		return of(root, "");
 	}
 
 	/**
 	 * A document inside the payload; its fields are reported as {@code name.field}.
 	 */
-	static Payload of(JsonNode root, String name) {
+	public static WebhookPayload of(JsonNode root, String name) {
 		if (root == null || !root.isObject()) {
 			throw WebhookRejected.malformed(List
 				.of(new WebhookRejected.FieldProblem(name.isEmpty() ? "(body)" : name, "must be a JSON object")));
 		}
-		return new Payload(root, name.isEmpty() ? "" : name + ".");
+		return new WebhookPayload(root, name.isEmpty() ? "" : name + ".");
 	}
 
 	/** The field's text, or null (recording the problem) when it is missing. */
-	String required(String path) {
+	public String required(String path) {
 		String value = text(path);
 		if (value == null && !hasProblem(path)) {
 			problem(path, "is missing");
@@ -57,7 +58,7 @@ final class Payload {
 	}
 
 	/** The text of the first of the fields that has one, or null. */
-	String optional(String... paths) {
+	public String optional(String... paths) {
 		for (String path : paths) {
 			String value = text(path);
 			if (value != null) {
@@ -68,7 +69,7 @@ final class Payload {
 	}
 
 	/** The first of the fields that is present, or null: for the field to report. */
-	String requiredAny(String... paths) {
+	public String requiredAny(String... paths) {
 		String value = optional(paths);
 		if (value == null && !hasProblem(paths[0])) {
 			problem(String.join(" or ", paths), "is missing");
@@ -76,7 +77,7 @@ final class Payload {
 		return value;
 	}
 
-	JsonNode node(String path) {
+	public JsonNode node(String path) {
 		JsonNode node = this.root;
 		for (String part : path.split("\\.")) {
 			if (node != null && node.isArray() && part.chars().allMatch(Character::isDigit)) {
@@ -92,12 +93,12 @@ final class Payload {
 		return (node == null || node.isNull() || node.isMissingNode()) ? null : node;
 	}
 
-	void problem(String field, String message) {
+	public void problem(String field, String message) {
 		this.problems.add(new WebhookRejected.FieldProblem(this.prefix + field, message));
 	}
 
 	/** Throws the 400 listing every problem found, if there is any. */
-	void check() {
+	public void check() {
 		if (!this.problems.isEmpty()) {
 			throw WebhookRejected.malformed(this.problems);
 		}
@@ -128,13 +129,31 @@ final class Payload {
 	}
 
 	/** Long vendor messages are cut to what an alert holds rather than refused. */
-	static String clip(String message) {
+	public static String clip(String message) {
 		return (message == null || message.length() <= MAX_MESSAGE) ? message
 				: message.substring(0, MAX_MESSAGE - 1) + "…";
 	}
 
+	/**
+	 * The labels of the fields that name the kind of alert, in order: each present
+	 * field's value as a key, after its prefix if the field has one
+	 * ({@code subissue:Fields.SubIssueType} gives {@code subissue.311}).
+	 */
+	public List<String> labels(List<String> typeFields) {
+		List<String> labels = new ArrayList<>();
+		for (String field : typeFields) {
+			int colon = field.indexOf(':');
+			String prefix = (colon > 0) ? field.substring(0, colon) : null;
+			String value = key(optional((colon > 0) ? field.substring(colon + 1) : field));
+			if (!value.isEmpty()) {
+				labels.add((prefix != null) ? key(prefix) + "." + value : value);
+			}
+		}
+		return labels;
+	}
+
 	/** A vendor's label as a key: lower case, words joined by dots. */
-	static String key(String label) {
+	public static String key(String label) {
 		if (label == null) {
 			return "";
 		}

@@ -1,4 +1,4 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.webhook;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,12 +11,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HMAC signatures of webhook bodies, compared in constant time on the decoded bytes.
  */
-final class Signatures {
+public final class Signatures {
 
 	private Signatures() {
 	}
 
-	static byte[] hmac(String algorithm, byte[] key, byte[] body) {
+	public static byte[] hmac(String algorithm, byte[] key, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance(algorithm);
 			mac.init(new SecretKeySpec(key, algorithm));
@@ -31,7 +31,7 @@ final class Signatures {
 	 * Whether the presented signature, in Base64 or hex, is the expected one. A signature
 	 * in neither encoding matches nothing.
 	 */
-	static boolean matches(byte[] expected, String presented) {
+	public static boolean matches(byte[] expected, String presented) {
 		if (presented == null || presented.isBlank()) {
 			return false;
 		}

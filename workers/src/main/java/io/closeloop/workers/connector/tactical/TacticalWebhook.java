@@ -1,4 +1,4 @@
-package io.closeloop.engine.webhook;
+package io.closeloop.workers.connector.tactical;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +14,16 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.engine.alert.AlertRequest;
+import io.closeloop.rules.ActiveRules;
+import io.closeloop.workers.connector.Vendor;
+import io.closeloop.workers.connector.webhook.InboundAlert;
+import io.closeloop.workers.connector.webhook.VendorWebhook;
+import io.closeloop.workers.connector.webhook.VendorWords;
+import io.closeloop.workers.connector.webhook.WebhookAuth;
+import io.closeloop.workers.connector.webhook.WebhookDelivery;
+import io.closeloop.workers.connector.webhook.WebhookPayload;
+import io.closeloop.workers.connector.webhook.WebhookRejected;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
  * Tactical RMM's webhook: a URL action on an alert template, with the JSON body template
@@ -23,14 +32,18 @@ import io.closeloop.engine.alert.AlertRequest;
  * the URL action defines, so the secret travels in a header.
  */
 @Component
-class TacticalTranslator implements VendorTranslator {
+public class TacticalWebhook implements VendorWebhook {
 
-	static final String NAME = "tactical";
+	/**
+	 * The payload fields that name the kind of alert, unless the settings name others.
+	 */
+	static final List<String> TYPE_FIELDS = List.of("check_type", "alert_type");
 
-	/** Tactical's check types and alert types to the rules' alert types. */
-	private static final Map<String, String> TYPES = Map.of("diskspace", "disk.space.low", "cpuload", "cpu.high",
-			"memory", "memory.high", "winsvc", "service.stopped", "eventlog", "eventlog", "ping", "ping",
-			"availability", "agent.offline");
+	private final ActiveRules rules;
+
+	public TacticalWebhook(ActiveRules rules) {
+		this.rules = rules;
+	}
 
 	/** Django's {@code str(datetime)}: {@code 2026-11-21 10:15:00.123456+00:00}. */
 	private static final DateTimeFormatter DJANGO = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
@@ -41,8 +54,8 @@ class TacticalTranslator implements VendorTranslator {
 		.toFormatter(Locale.ROOT);
 
 	@Override
-	public String name() {
-		return NAME;
+	public Vendor vendor() {
+		return TacticalApi.VENDOR;
 	}
 
 	@Override
@@ -51,13 +64,13 @@ class TacticalTranslator implements VendorTranslator {
 	}
 
 	@Override
-	public WebhookDelivery translate(JsonNode json, WebhookProperties.Vendor settings) {
-		Payload payload = Payload.of(json);
+	public WebhookDelivery translate(JsonNode json, WebhookSettings settings) {
+		WebhookPayload payload = WebhookPayload.of(json);
 		String event = payload.optional("event");
 		String alertId = payload.required("alert_id");
 		if (event != null && event.toLowerCase(Locale.ROOT).startsWith("resolv")) {
 			payload.check();
-			return new WebhookDelivery.Clear(NAME, alertId, "Tactical RMM resolved the alert");
+			return new WebhookDelivery.Clear(vendor().name(), alertId, "Tactical RMM resolved the alert");
 		}
 		String agentId = payload.required("agent_id");
 		String message = payload.required("message");
@@ -65,15 +78,23 @@ class TacticalTranslator implements VendorTranslator {
 		payload.check();
 		String tenant = settings.tenants().get(client);
 		if (tenant == null) {
-			throw WebhookRejected.unmapped(NAME, "client_id", client);
+			throw WebhookRejected.unmapped(vendor().name(), "client_id", client);
 		}
 		String os = present(payload.optional("os"));
-		return new WebhookDelivery.Raise(new AlertRequest(NAME, alertId, tenant,
-				new AlertRequest.Device(agentId, payload.optional("hostname"), os,
-						AlertTypes.role(present(payload.optional("monitoring_type")), os)),
-				AlertTypes.resolve(settings.types(), TYPES, "tactical.alert", present(payload.optional("check_type")),
-						present(payload.optional("alert_type"))),
-				AlertTypes.severity(payload.optional("severity")), Payload.clip(message), null, alertTime(payload)));
+		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), alertId, tenant,
+				new InboundAlert.Device(agentId, payload.optional("hostname"), os,
+						VendorWords.role(present(payload.optional("monitoring_type")), os)),
+				this.rules.current().alertType(vendor().name(), labels(payload, settings), "tactical.alert"),
+				VendorWords.severity(payload.optional("severity")), WebhookPayload.clip(message), null,
+				alertTime(payload)));
+	}
+
+	/** The payload's labels, but for the None Tactical renders a missing value as. */
+	private static List<String> labels(WebhookPayload payload, WebhookSettings settings) {
+		return payload.labels(settings.typeFieldsOr(TYPE_FIELDS))
+			.stream()
+			.filter((label) -> !"none".equals(label))
+			.toList();
 	}
 
 	/** Tactical renders a missing value (a check of an availability alert) as None. */
@@ -81,7 +102,7 @@ class TacticalTranslator implements VendorTranslator {
 		return ("None".equals(value)) ? null : value;
 	}
 
-	private static Instant alertTime(Payload payload) {
+	private static Instant alertTime(WebhookPayload payload) {
 		String time = payload.optional("alert_time");
 		if (time == null) {
 			return null;

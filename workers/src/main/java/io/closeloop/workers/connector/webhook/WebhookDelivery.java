@@ -1,12 +1,10 @@
-package io.closeloop.engine.webhook;
-
-import io.closeloop.engine.alert.AlertRequest;
+package io.closeloop.workers.connector.webhook;
 
 /** What one webhook call asks of Closeloop. */
-sealed interface WebhookDelivery {
+public sealed interface WebhookDelivery {
 
 	/** An alert was raised (or a ticket opened) that should start a process. */
-	record Raise(AlertRequest alert) implements WebhookDelivery {
+	record Raise(InboundAlert alert) implements WebhookDelivery {
 
 	}
 
