@@ -16,7 +16,17 @@ public record DeviceTrait(Kind kind, String because) {
 
 	public enum Kind {
 
-		SERVER, WORKSTATION, SECURITY_INCIDENT, HARDWARE_FAILURE, CRITICAL_SERVICE, PRODUCTION_DATA
+		SERVER, WORKSTATION, SECURITY_INCIDENT, HARDWARE_FAILURE, CRITICAL_SERVICE, PRODUCTION_DATA,
+		/**
+		 * What protects the machine (antivirus, EDR, firewall, backup) is stopped,
+		 * disabled or removed: perhaps by an attacker, perhaps on purpose, never for a
+		 * fix to undo alone.
+		 */
+		PROTECTIVE_SERVICE,
+		/**
+		 * The device runs production equipment or is one the client marked production.
+		 */
+		PRODUCTION_DEVICE
 
 	}
 

@@ -8,12 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The four rule files together, as the engine loads them. */
+/** The decision's rule files together, as the engine loads them. */
 class RuleSetTests {
 
 	private final RuleSet rules = RuleFiles.compile("classification/classification.drl",
-			"decision/remediation-catalog.drl.csv", "decision/escalation-policy.drl", "decision/client-overrides.drl",
-			"autonomy/autonomy.drl");
+			"classification/security-signals.drl", "decision/remediation-catalog.drl.csv",
+			"decision/escalation-policy.drl", "decision/client-overrides.drl", "autonomy/autonomy.drl");
 
 	@Test
 	void shouldDecideL1DiskCleanupOnAWorkstation() {
@@ -57,13 +57,17 @@ class RuleSetTests {
 		record Case(String type, String role, String message, String category, String remediation, Tier tier) {
 		}
 		for (Case c : List.of(
+				// A protection switched off may be tampering: a person looks first, on
+				// any
+				// device.
+				new Case("firewall.off", "workstation", "", "firewall-disabled", "enable-windows-firewall", Tier.L3),
+				new Case("firewall.off", "server", "", "firewall-disabled", "enable-windows-firewall", Tier.L3),
 				// A confident fix that does not reboot, on a workstation: acts alone.
-				new Case("firewall.off", "workstation", "", "firewall-disabled", "enable-windows-firewall", Tier.L1),
 				new Case("temp.folder.large", "laptop", "", "temp-folder-bloat", "clear-temp-folders", Tier.L1),
 				new Case("av.definitions.outdated", "desktop", "", "av-definitions-outdated", "update-av-definitions",
 						Tier.L1),
 				// The same fix on a server waits for a technician.
-				new Case("firewall.off", "server", "", "firewall-disabled", "enable-windows-firewall", Tier.L2),
+				new Case("temp.folder.large", "server", "", "temp-folder-bloat", "clear-temp-folders", Tier.L2),
 				// A fix that reboots waits for a technician.
 				new Case("pagefile.too.small", "workstation", "", "pagefile-too-small", "set-system-managed-pagefile",
 						Tier.L2),
@@ -157,7 +161,7 @@ class RuleSetTests {
 	@Test
 	void shouldCountItsRules() {
 		assertThat(this.rules.ruleCount()).isGreaterThan(20);
-		assertThat(this.rules.fileCount()).isEqualTo(5);
+		assertThat(this.rules.fileCount()).isEqualTo(6);
 	}
 
 	@Test
@@ -196,6 +200,40 @@ class RuleSetTests {
 		assertThat(decision.category()).isEqualTo("print-spooler-stopped");
 		assertThat(decision.remediation()).isEqualTo("clear-print-spooler");
 		assertThat(decision.rulesFired()).startsWith("Print spooler stopped").doesNotContain("Disk space low");
+	}
+
+	@Test
+	void shouldNeverActAloneOnAnAlertWhoseWordsReportAnAttackWhateverItsType() {
+		for (AlertFact alert : List.of(
+				RuleFiles.alert("disk.space.low", "workstation", "Windows 11",
+						"C: free space 2%: 18,220 files renamed with extension .lockbit"),
+				RuleFiles.alert("cpu.high", "workstation", "Windows 11", "xmrig.exe using 98% CPU"), RuleFiles
+					.alert("temp.folder.large", "laptop", "Windows 10", "C:\\Users\\Public\\svchost.exe is 300 MB"))) {
+			Decision decision = decide(alert);
+			assertThat(decision.tier()).as(alert.getMessage()).isEqualTo(Tier.L3);
+			assertThat(decision.path()).as(alert.getMessage()).isEqualTo(ActionPath.Path.PERSON);
+		}
+	}
+
+	@Test
+	void shouldNeverRestartAStoppedProtectionAlone() {
+		for (String message : List.of("Service 'SentinelAgent' stopped", "CrowdStrike Falcon Sensor not running",
+				"The Windows Firewall (MpsSvc) service entered the stopped state.",
+				"Veeam Backup Service is not running")) {
+			Decision decision = decide(RuleFiles.alert("service.stopped", "workstation", "Windows 11", message));
+			assertThat(decision.tier()).as(message).isEqualTo(Tier.L3);
+			assertThat(decision.path()).as(message).isNotEqualTo(ActionPath.Path.ACT);
+		}
+	}
+
+	@Test
+	void shouldNeverActAloneOnADeviceOfUnknownRole() {
+		for (String role : java.util.Arrays.asList("", null, "unknown", "vm", "appliance")) {
+			Decision decision = decide(RuleFiles.alert("disk.space.low", role, "Windows 11", "C: free space 4%"));
+			assertThat(decision.tier()).as("role " + role).isNotEqualTo(Tier.L1);
+			assertThat(decision.reasons()).as("role " + role)
+				.contains("L2: the device's role is unknown, so it counts as a server");
+		}
 	}
 
 	/** Decides with every category autonomous, so the tier alone draws the line. */
