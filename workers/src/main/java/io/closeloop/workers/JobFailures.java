@@ -13,7 +13,8 @@ import io.closeloop.workers.connector.VendorRejectedException;
 /**
  * Turns a technical failure into a job failure that Zeebe retries with growing backoff;
  * when the retries run out Zeebe raises an incident for an operator. Business outcomes
- * are BPMN errors instead, thrown by the workers themselves.
+ * are BPMN errors instead, thrown by the workers themselves. Which failure a worker's
+ * exception becomes is decided in one place, {@link JobFailureConfiguration}.
  */
 public final class JobFailures {
 
@@ -76,7 +77,16 @@ public final class JobFailures {
 	public static CamundaError unexpected(ActivatedJob job, Exception ex) {
 		ConnectorException outage = new ConnectorException("Unexpected failure in " + job.getType() + ": "
 				+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
-		return ESCALATE_TYPE.equals(job.getType()) ? retry(job, outage) : outage(job, outage);
+		return handsOver(job) ? retry(job, outage) : outage(job, outage);
+	}
+
+	/**
+	 * Whether the job is the step that hands an alert to a person: its failures are only
+	 * ever {@linkplain #retry retried}, because there is nobody left to hand the alert
+	 * to.
+	 */
+	public static boolean handsOver(ActivatedJob job) {
+		return ESCALATE_TYPE.equals(job.getType());
 	}
 
 	static Duration backoff(int retriesBefore) {

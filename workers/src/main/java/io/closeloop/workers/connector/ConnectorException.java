@@ -2,7 +2,8 @@ package io.closeloop.workers.connector;
 
 /**
  * A vendor call that failed for a technical reason (timeout, 5xx, unreachable). Workers
- * turn it into a job failure that Zeebe retries with backoff.
+ * let it through; {@code JobFailureConfiguration} turns it into a job failure that Zeebe
+ * retries with backoff.
  */
 public class ConnectorException extends RuntimeException {
 

@@ -12,12 +12,9 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.closeloop.workers.AlertVariables;
-import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
-import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DocumentationConnector;
 import io.closeloop.workers.connector.DocumentationLink;
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.RmmConnector;
@@ -56,27 +53,19 @@ public class EnrichAlertWorker {
 	public Map<String, Object> enrich(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "ticket") TicketRef ownTicket) {
 		AlertContext alert = variables.context();
-		try {
-			DeviceFacts device = this.rmm.deviceFacts(alert);
-			String deviceId = (alert.device() != null) ? alert.device().id() : null;
-			List<TicketSummary> openTickets = this.psa.openTicketsForDevice(alert.tenant(), deviceId)
-				.stream()
-				.filter((ticket) -> ownTicket == null || !ticket.id().equals(ownTicket.id()))
-				.toList();
-			Enrichment enrichment = documented(new Enrichment(device, openTickets, List.of(), null), alert);
-			this.journal.step(alert.alertId(), "Enriched",
-					"device " + (device.online() ? "online" : "offline") + ", last seen " + device.lastSeen() + ", "
-							+ openTickets.size() + " open ticket(s) for the device"
-							+ ((enrichment.documentationNote() != null) ? "; documentation unavailable"
-									: ", " + enrichment.documentation().size() + " documentation link(s)"));
-			return Map.of("enrichment", enrichment);
-		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
-		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		DeviceFacts device = this.rmm.deviceFacts(alert);
+		String deviceId = (alert.device() != null) ? alert.device().id() : null;
+		List<TicketSummary> openTickets = this.psa.openTicketsForDevice(alert.tenant(), deviceId)
+			.stream()
+			.filter((ticket) -> ownTicket == null || !ticket.id().equals(ownTicket.id()))
+			.toList();
+		Enrichment enrichment = documented(new Enrichment(device, openTickets, List.of(), null), alert);
+		this.journal.step(alert.alertId(), "Enriched",
+				"device " + (device.online() ? "online" : "offline") + ", last seen " + device.lastSeen() + ", "
+						+ openTickets.size() + " open ticket(s) for the device"
+						+ ((enrichment.documentationNote() != null) ? "; documentation unavailable"
+								: ", " + enrichment.documentation().size() + " documentation link(s)"));
+		return Map.of("enrichment", enrichment);
 	}
 
 	/**

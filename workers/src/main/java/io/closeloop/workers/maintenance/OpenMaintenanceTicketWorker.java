@@ -7,9 +7,6 @@ import org.springframework.stereotype.Component;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
-import io.closeloop.workers.JobFailures;
-import io.closeloop.workers.connector.ConnectorException;
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.SideEffects;
@@ -39,18 +36,10 @@ public class OpenMaintenanceTicketWorker {
 			throw new IllegalArgumentException("A proactive-maintenance instance needs forecastId and metric");
 		}
 		String key = forecast.idempotencyKey("open-maintenance-ticket");
-		try {
-			TicketRef ticket = this.sideEffects.once(key, TicketRef.class,
-					() -> this.psa.openTicket(forecast.context(MaintenanceTexts.message(forecast)),
-							MaintenanceTexts.summary(forecast), MaintenanceTexts.description(forecast), key));
-			return Map.of("ticket", ticket);
-		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
-		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		TicketRef ticket = this.sideEffects.once(key, TicketRef.class,
+				() -> this.psa.openTicket(forecast.context(MaintenanceTexts.message(forecast)),
+						MaintenanceTexts.summary(forecast), MaintenanceTexts.description(forecast), key));
+		return Map.of("ticket", ticket);
 	}
 
 }

@@ -8,9 +8,6 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
-import io.closeloop.workers.JobFailures;
-import io.closeloop.workers.connector.ConnectorException;
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.AlertJournal;
@@ -48,16 +45,7 @@ public class AwaitScriptWorker {
 			@Variable(name = "tenant") String tenant, @Variable(name = "scriptRunId") String runId,
 			@Variable(name = "scriptPolls") Integer polls, @Variable(name = "maxScriptPolls") Integer maxPolls,
 			@Variable(name = FINISHED_RUN) Map<String, Object> finished) {
-		ScriptRun run;
-		try {
-			run = (finished != null) ? finishedRun(runId, finished) : this.rmm.scriptRun(tenant, runId);
-		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
-		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		ScriptRun run = (finished != null) ? finishedRun(runId, finished) : this.rmm.scriptRun(tenant, runId);
 		int pollsSoFar = ((polls != null) ? polls : 0) + 1;
 		switch (run.status()) {
 			case SUCCEEDED -> {

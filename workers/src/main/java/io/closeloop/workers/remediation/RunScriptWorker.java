@@ -10,10 +10,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.closeloop.workers.AlertVariables;
-import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
-import io.closeloop.workers.connector.ConnectorException;
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.AlertJournal;
@@ -44,28 +41,20 @@ public class RunScriptWorker {
 		AlertContext alert = variables.context();
 		String script = (String) decision.get("remediation");
 		String key = SideEffects.key(alert.alertId(), "run-script");
-		try {
-			ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> this.rmm.runScript(alert, script, key));
-			this.journal.status(alert.alertId(), AlertStatus.REMEDIATING,
-					"started " + script + " on " + this.rmm.system() + " (run " + run.runId() + ")");
-			Map<String, Object> result = new HashMap<>();
-			result.put("scriptRunId", run.runId());
-			result.put("scriptPolls", 0);
-			if (run.status() != ScriptRun.Status.RUNNING) {
-				// An RMM that answers when the script is done (Tactical's "wait"): the
-				// result travels with the process, read back from the ledger if the
-				// process is started again, so it survives a restart that the RMM
-				// connector's memory does not.
-				result.put(AwaitScriptWorker.FINISHED_RUN, finished(run));
-			}
-			return result;
+		ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> this.rmm.runScript(alert, script, key));
+		this.journal.status(alert.alertId(), AlertStatus.REMEDIATING,
+				"started " + script + " on " + this.rmm.system() + " (run " + run.runId() + ")");
+		Map<String, Object> result = new HashMap<>();
+		result.put("scriptRunId", run.runId());
+		result.put("scriptPolls", 0);
+		if (run.status() != ScriptRun.Status.RUNNING) {
+			// An RMM that answers when the script is done (Tactical's "wait"): the
+			// result travels with the process, read back from the ledger if the
+			// process is started again, so it survives a restart that the RMM
+			// connector's memory does not.
+			result.put(AwaitScriptWorker.FINISHED_RUN, finished(run));
 		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
-		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		return result;
 	}
 
 	private static Map<String, Object> finished(ScriptRun run) {

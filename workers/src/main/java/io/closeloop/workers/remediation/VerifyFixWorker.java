@@ -10,10 +10,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.closeloop.workers.AlertVariables;
-import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
-import io.closeloop.workers.connector.ConnectorException;
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.journal.AlertJournal;
@@ -46,16 +43,7 @@ public class VerifyFixWorker {
 		String check = (String) decision.get("verification");
 		int attempt = ((attempts != null) ? attempts : 0) + 1;
 		this.journal.status(alert.alertId(), AlertStatus.VERIFYING, "checking " + check + " (attempt " + attempt + ")");
-		Verification verification;
-		try {
-			verification = this.rmm.verify(alert, check);
-		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
-		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		Verification verification = this.rmm.verify(alert, check);
 		this.journal.step(alert.alertId(), verification.passed() ? "Fix verified" : "Verification failed",
 				verification.evidence());
 		Map<String, Object> result = new HashMap<>();

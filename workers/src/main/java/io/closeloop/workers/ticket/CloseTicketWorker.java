@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.PsaConnector;
@@ -53,18 +52,10 @@ public class CloseTicketWorker {
 			return;
 		}
 		String story = TicketStory.of(job.getVariablesAsMap()).resolved();
-		try {
-			this.sideEffects.once(SideEffects.key(alertId, "resolution-note"),
-					(key) -> this.psa.addNote(ticket, story, false, key));
-			this.sideEffects.once(SideEffects.key(alertId, "close-ticket"),
-					(key) -> this.psa.closeTicket(ticket, "Resolved automatically by Closeloop", key));
-		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
-		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		this.sideEffects.once(SideEffects.key(alertId, "resolution-note"),
+				(key) -> this.psa.addNote(ticket, story, false, key));
+		this.sideEffects.once(SideEffects.key(alertId, "close-ticket"),
+				(key) -> this.psa.closeTicket(ticket, "Resolved automatically by Closeloop", key));
 		this.journal.outcome(alertId, true, "fix verified");
 		this.journal.status(alertId, AlertStatus.RESOLVED,
 				"fix verified; " + ticket.system() + " ticket " + ticket.id() + " closed");
@@ -89,14 +80,16 @@ public class CloseTicketWorker {
 			}
 		}
 		catch (ConnectorException ex) {
+			// Rethrown for JobFailureConfiguration to make the job failure; on the last
+			// try the alert goes to a person and the timeline says the ticket stays open.
 			if (job.getRetries() <= 1) {
 				this.journal.step(alertId, "Ticket left open", ex.getMessage());
 			}
-			throw JobFailures.outage(job, ex);
+			throw ex;
 		}
 		catch (VendorRejectedException ex) {
 			this.journal.step(alertId, "Ticket left open", ex.getMessage());
-			throw JobFailures.rejected(job, ex);
+			throw ex;
 		}
 		this.journal.step(alertId, "Ticket closed", ticket.system() + " ticket " + ticket.id()
 				+ (sharedTicket ? " noted (the incident's ticket stays open)" : " closed as cleared at source"));

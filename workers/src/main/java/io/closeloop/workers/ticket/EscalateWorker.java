@@ -5,8 +5,6 @@ import org.springframework.stereotype.Component;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.closeloop.workers.JobFailures;
-import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
@@ -53,15 +51,10 @@ public class EscalateWorker {
 			// PSA's).
 			return;
 		}
-		try {
-			this.sideEffects.once(SideEffects.key(alertId, "escalation-note"),
-					(key) -> this.psa.addNote(ticket, story.escalated(why), true, key));
-			this.sideEffects.once(SideEffects.key(alertId, "escalate-ticket"),
-					(key) -> this.psa.escalateTicket(ticket, why, key));
-		}
-		catch (ConnectorException ex) {
-			throw JobFailures.retry(job, ex);
-		}
+		this.sideEffects.once(SideEffects.key(alertId, "escalation-note"),
+				(key) -> this.psa.addNote(ticket, story.escalated(why), true, key));
+		this.sideEffects.once(SideEffects.key(alertId, "escalate-ticket"),
+				(key) -> this.psa.escalateTicket(ticket, why, key));
 	}
 
 }

@@ -9,10 +9,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.closeloop.workers.AlertVariables;
-import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.connector.AlertContext;
-import io.closeloop.workers.connector.ConnectorException;
-import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
@@ -43,29 +40,21 @@ public class OpenTicketWorker {
 	public Map<String, Object> openTicket(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "ticket") TicketRef existing, @Variable(name = "incident") Map<String, Object> incident) {
 		AlertContext alert = variables.context();
-		try {
-			TicketRef ticket = (existing != null) ? existing : incidentTicket(alert, incident);
-			if (ticket == null) {
-				String key = SideEffects.key(alert.alertId(), "open-ticket");
-				ticket = this.sideEffects.once(key, TicketRef.class, () -> this.psa.openTicket(alert,
-						TicketTexts.summary(alert), TicketTexts.description(alert), key));
-				this.journal.step(alert.alertId(), "Ticket opened", ticket.system() + " ticket " + ticket.id());
-			}
-			else {
-				TicketRef ticketToNote = ticket;
-				this.sideEffects.once(SideEffects.key(alert.alertId(), "note-alert"),
-						(key) -> this.psa.addNote(ticketToNote, TicketTexts.description(alert), true, key));
-				this.journal.step(alert.alertId(), "Ticket updated", ticket.system() + " ticket " + ticket.id());
-			}
-			this.journal.ticket(alert.alertId(), ticket);
-			return Map.of("ticket", ticket);
+		TicketRef ticket = (existing != null) ? existing : incidentTicket(alert, incident);
+		if (ticket == null) {
+			String key = SideEffects.key(alert.alertId(), "open-ticket");
+			ticket = this.sideEffects.once(key, TicketRef.class,
+					() -> this.psa.openTicket(alert, TicketTexts.summary(alert), TicketTexts.description(alert), key));
+			this.journal.step(alert.alertId(), "Ticket opened", ticket.system() + " ticket " + ticket.id());
 		}
-		catch (ConnectorException ex) {
-			throw JobFailures.outage(job, ex);
+		else {
+			TicketRef ticketToNote = ticket;
+			this.sideEffects.once(SideEffects.key(alert.alertId(), "note-alert"),
+					(key) -> this.psa.addNote(ticketToNote, TicketTexts.description(alert), true, key));
+			this.journal.step(alert.alertId(), "Ticket updated", ticket.system() + " ticket " + ticket.id());
 		}
-		catch (VendorRejectedException ex) {
-			throw JobFailures.rejected(job, ex);
-		}
+		this.journal.ticket(alert.alertId(), ticket);
+		return Map.of("ticket", ticket);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.closeloop.workers.maintenance;
 
+import static io.closeloop.workers.HandledFailures.handled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
@@ -82,8 +83,10 @@ class OpenMaintenanceTicketWorkerTests {
 			.thenThrow(new ConnectorException("PSA answered 503"));
 		when(this.job.getRetries()).thenReturn(5);
 
-		assertThatExceptionOfType(JobError.class).isThrownBy(
-				() -> new OpenMaintenanceTicketWorker(down, this.sideEffects).openTicket(this.job, diskFilling(7L, 1)))
+		assertThatExceptionOfType(JobError.class)
+			.isThrownBy(() -> handled(this.job,
+					() -> new OpenMaintenanceTicketWorker(down, this.sideEffects).openTicket(this.job,
+							diskFilling(7L, 1))))
 			.withMessage("PSA answered 503");
 	}
 

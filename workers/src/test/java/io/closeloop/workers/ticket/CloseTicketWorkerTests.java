@@ -1,10 +1,14 @@
 package io.closeloop.workers.ticket;
 
+import static io.closeloop.workers.HandledFailures.handled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
@@ -18,10 +22,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.JobError;
 import io.closeloop.workers.InMemorySideEffects;
+import io.closeloop.workers.JobFailures;
 import io.closeloop.workers.TestAlerts;
+import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.workers.simulator.SimulatedPsa;
@@ -77,6 +86,49 @@ class CloseTicketWorkerTests {
 		verify(this.journal).status(7L, AlertStatus.CLEARED,
 				"the source reported the alert resolved; no ticket was opened");
 		assertThat(mockingDetails(untouched).getInvocations()).isEmpty();
+	}
+
+	@Test
+	void shouldLeaveTheTicketToARetryWhileThePsaIsDown() {
+		TicketRef ticket = new TicketRef("simulator", "T-8");
+		CloseTicketWorker worker = new CloseTicketWorker(down(new ConnectorException("PSA answered 503")),
+				new InMemorySideEffects(), this.journal);
+		ActivatedJob job = clearedJob(Map.of("ticket", ticket));
+
+		assertThatExceptionOfType(JobError.class).isThrownBy(() -> handled(job, () -> worker.close(job, 8L, ticket)))
+			.withMessage("PSA answered 503");
+		verify(this.journal, never()).step(eq(8L), eq("Ticket left open"), anyString());
+	}
+
+	@Test
+	void shouldSayTheTicketIsLeftOpenWhenThePsaStaysDown() {
+		TicketRef ticket = new TicketRef("simulator", "T-8");
+		CloseTicketWorker worker = new CloseTicketWorker(down(new ConnectorException("PSA answered 503")),
+				new InMemorySideEffects(), this.journal);
+		ActivatedJob job = clearedJob(Map.of("ticket", ticket));
+		when(job.getRetries()).thenReturn(1);
+
+		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> handled(job, () -> worker.close(job, 8L, ticket)))
+			.satisfies((error) -> assertThat(error.getErrorCode()).isEqualTo(JobFailures.TECHNICAL_FAILURE));
+		verify(this.journal).step(8L, "Ticket left open", "PSA answered 503");
+	}
+
+	@Test
+	void shouldSayTheTicketIsLeftOpenWhenThePsaRefuses() {
+		TicketRef ticket = new TicketRef("simulator", "T-8");
+		VendorRejectedException refused = new VendorRejectedException("Autotask", "close ticket", 403, "no right");
+		CloseTicketWorker worker = new CloseTicketWorker(down(refused), new InMemorySideEffects(), this.journal);
+		ActivatedJob job = clearedJob(Map.of("ticket", ticket));
+
+		assertThatExceptionOfType(BpmnError.class).isThrownBy(() -> handled(job, () -> worker.close(job, 8L, ticket)))
+			.satisfies((error) -> assertThat(error.getErrorCode()).isEqualTo(JobFailures.TECHNICAL_FAILURE));
+		verify(this.journal).step(8L, "Ticket left open", refused.getMessage());
+	}
+
+	private static PsaConnector down(RuntimeException failure) {
+		PsaConnector down = mock(PsaConnector.class);
+		doThrow(failure).when(down).addNote(any(), anyString(), anyBoolean(), anyString());
+		return down;
 	}
 
 	private static ActivatedJob clearedJob(Map<String, Object> variables) {
