@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * What the MSP tells Closeloop about its clients, by tenant, under
@@ -17,32 +20,46 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * closeloop.clients.acme.production-database-servers: dev-sql-01, dev-sql-02
  * </pre>
  *
- * A tenant not listed has business hours Monday to Friday 08:00-18:00 UTC and nothing
- * else.
+ * A tenant not listed has every setting at its default, as does a listed tenant for each
+ * setting it leaves out.
  */
 @ConfigurationProperties("closeloop")
-public record ClientProperties(Map<String, Client> clients) {
+public record ClientProperties(@DefaultValue Map<String, Client> clients) {
 
 	public ClientProperties {
-		clients = (clients != null) ? Map.copyOf(clients) : Map.of();
+		clients = Map.copyOf(clients);
 	}
 
 	Client client(String tenant) {
 		return this.clients.getOrDefault(tenant, Client.DEFAULT);
 	}
 
-	/** One client's settings. */
-	public record Client(boolean vip, String timeZone, String businessHours, List<String> maintenanceWindows,
-			List<String> productionDatabaseServers) {
+	/**
+	 * One client's settings ({@code closeloop.clients.<tenant>.*}), used by the rules at
+	 * the time of the decision.
+	 *
+	 * @param vip every fix waits for a technician
+	 * @param timeZone the time zone of the business hours and maintenance windows
+	 * @param businessHours reboots in business hours need approval
+	 * @param maintenanceWindows windows such as {@code SAT 22:00-SUN 06:00}: workstation
+	 * reboots may run alone inside
+	 * @param productionDatabaseServers device ids whose fixes need approval, and whose
+	 * reboots are for a person
+	 */
+	public record Client(@DefaultValue("false") boolean vip, @DefaultValue("UTC") String timeZone,
+			@DefaultValue("MON-FRI 08:00-18:00") String businessHours, @DefaultValue List<String> maintenanceWindows,
+			@DefaultValue List<String> productionDatabaseServers) {
 
-		static final Client DEFAULT = new Client(false, null, null, null, null);
+		/**
+		 * The settings of a tenant not listed: bound from nothing, so every one is its
+		 * {@code @DefaultValue}.
+		 */
+		static final Client DEFAULT = new Binder(new MapConfigurationPropertySource())
+			.bindOrCreate("closeloop.clients.unlisted", Client.class);
 
 		public Client {
-			timeZone = (timeZone != null && !timeZone.isBlank()) ? timeZone : "UTC";
-			businessHours = (businessHours != null && !businessHours.isBlank()) ? businessHours : "MON-FRI 08:00-18:00";
-			maintenanceWindows = (maintenanceWindows != null) ? List.copyOf(maintenanceWindows) : List.of();
-			productionDatabaseServers = (productionDatabaseServers != null) ? List.copyOf(productionDatabaseServers)
-					: List.of();
+			maintenanceWindows = List.copyOf(maintenanceWindows);
+			productionDatabaseServers = List.copyOf(productionDatabaseServers);
 		}
 
 	}

@@ -4,20 +4,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the rules come from.
+ * Where the rules come from ({@code closeloop.rules.*}).
  *
- * @param directory a directory of rule files, watched and reloaded on change; when it
- * does not exist, the rules packaged in the application are used, without reload
- * @param pollInterval how often the directory is checked for changes
+ * @param directory a directory of rule files, watched and reloaded on change; when it is
+ * not set or does not exist, the rules packaged in the application are used, without
+ * reload (application.yml sets it from {@code CLOSELOOP_RULES_DIR}, else the repository's
+ * rules, for a run from a clone)
+ * @param pollInterval how often the directory is checked for changes (the reload's
+ * schedule reads the property through a placeholder that repeats this default: change
+ * both together)
  */
 @ConfigurationProperties("closeloop.rules")
-public record RulesProperties(String directory, Duration pollInterval) {
-
-	public RulesProperties {
-		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofSeconds(2);
-	}
+public record RulesProperties(String directory, @DefaultValue("PT2S") Duration pollInterval) {
 
 	/** The directory as a path, relative ones resolved against the working directory. */
 	Path directoryPath() {

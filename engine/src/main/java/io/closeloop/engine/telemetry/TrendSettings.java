@@ -3,28 +3,28 @@ package io.closeloop.engine.telemetry;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * When a trend in a device's metric is worth a scheduled-maintenance ticket.
+ * When a trend in a device's metric is worth a scheduled-maintenance ticket
+ * ({@code closeloop.trends.*}): a trend projecting exhaustion within the horizon opens
+ * one, if at least {@code minSamples} samples over {@code minSpan} fit a line with R² of
+ * at least {@code minRSquared}.
  *
  * @param horizon how far ahead a projected exhaustion opens a ticket
  * @param window how much of a series is kept and fitted, counted back from its newest
- * sample
- * @param minSamples samples a series needs before it is fitted at all
+ * sample; at least {@code minSpan}
+ * @param minSamples samples a series needs before it is fitted at all; at least 3
  * @param minSpan time the samples must cover, so a burst of samples does not count as a
  * trend
  * @param minRSquared how well the line must fit (0 to 1), so noise does not open tickets
  */
 @ConfigurationProperties("closeloop.trends")
-public record TrendSettings(Duration horizon, Duration window, Integer minSamples, Duration minSpan,
-		Double minRSquared) {
+public record TrendSettings(@DefaultValue("P7D") Duration horizon, @DefaultValue("P14D") Duration window,
+		@DefaultValue("6") int minSamples, @DefaultValue("PT6H") Duration minSpan,
+		@DefaultValue("0.6") double minRSquared) {
 
 	public TrendSettings {
-		horizon = (horizon != null) ? horizon : Duration.ofDays(7);
-		window = (window != null) ? window : Duration.ofDays(14);
-		minSamples = (minSamples != null) ? minSamples : 6;
-		minSpan = (minSpan != null) ? minSpan : Duration.ofHours(6);
-		minRSquared = (minRSquared != null) ? minRSquared : 0.6;
 		// A line through two points always fits perfectly: it would prove nothing.
 		if (minSamples < 3) {
 			throw new IllegalArgumentException("closeloop.trends.min-samples must be at least 3, not " + minSamples);

@@ -3,11 +3,13 @@ package io.closeloop.engine.zeebe;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded Zeebe engine: on by default, for evaluation and development. Production
- * turns it off ({@code closeloop.zeebe.embedded.enabled=false}) and points
- * {@code camunda.client.*} at a Camunda 8 cluster.
+ * The embedded Zeebe engine ({@code closeloop.zeebe.embedded.*}): on by default, for
+ * evaluation and development. Production turns it off
+ * ({@code closeloop.zeebe.embedded.enabled=false}, the {@code cluster} profile) and
+ * points {@code camunda.client.*} at a Camunda 8 cluster.
  *
  * @param enabled start the in-memory engine inside the application
  * @param port the gRPC gateway port it listens on (localhost)
@@ -15,25 +17,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * replaced
  */
 @ConfigurationProperties("closeloop.zeebe.embedded")
-public record EmbeddedZeebeProperties(boolean enabled, int port, int failuresBeforeReplace) {
+public record EmbeddedZeebeProperties(@DefaultValue("true") boolean enabled, @DefaultValue("26500") int port,
+		@DefaultValue("3") int failuresBeforeReplace) {
 
 	public EmbeddedZeebeProperties {
-		if (port == 0) {
-			port = 26500;
-		}
-		if (failuresBeforeReplace <= 0) {
-			failuresBeforeReplace = 3;
+		if (port <= 0 || failuresBeforeReplace <= 0) {
+			throw new IllegalArgumentException(
+					"closeloop.zeebe.embedded.port and failures-before-replace must be positive");
 		}
 	}
 
-	/** How often the watchdog probes, and how long a probe may take. */
+	/**
+	 * The engine's watchdog ({@code closeloop.zeebe.watchdog.*}).
+	 *
+	 * @param interval how often the watchdog probes the engine (its schedule reads the
+	 * property through a placeholder that repeats this default: change both together)
+	 * @param probeTimeout how long a probe may take
+	 */
 	@ConfigurationProperties("closeloop.zeebe.watchdog")
-	public record Watchdog(Duration interval, Duration probeTimeout) {
-
-		public Watchdog {
-			interval = (interval != null) ? interval : Duration.ofSeconds(10);
-			probeTimeout = (probeTimeout != null) ? probeTimeout : Duration.ofSeconds(5);
-		}
+	public record Watchdog(@DefaultValue("PT10S") Duration interval, @DefaultValue("PT5S") Duration probeTimeout) {
 
 	}
 

@@ -38,7 +38,7 @@ class ConfiguredClientPoliciesTests {
 	@Test
 	void shouldUseTheClientsTimeZone() {
 		ConfiguredClientPolicies sydney = new ConfiguredClientPolicies(new ClientProperties(Map.of("roo",
-				new ClientProperties.Client(false, "Australia/Sydney", "MON-FRI 08:00-18:00", null, null))));
+				new ClientProperties.Client(false, "Australia/Sydney", "MON-FRI 08:00-18:00", List.of(), List.of()))));
 		// Sunday 22:00 UTC is Monday 09:00 in Sydney.
 		assertThat(sydney.factsFor("roo", "d", Instant.parse("2026-11-22T22:00:00Z")))
 			.containsExactly(new WithinBusinessHours("roo"));
@@ -54,8 +54,8 @@ class ConfiguredClientPoliciesTests {
 	@Test
 	void shouldRefuseAMistypedWindowNamingTheClient() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ConfiguredClientPolicies(new ClientProperties(
-					Map.of("acme", new ClientProperties.Client(false, null, null, List.of("weekends"), null)))))
+			.isThrownBy(() -> new ConfiguredClientPolicies(new ClientProperties(Map.of("acme",
+					new ClientProperties.Client(false, "UTC", "MON-FRI 08:00-18:00", List.of("weekends"), List.of())))))
 			.withMessageContaining("closeloop.clients.acme")
 			.withMessageContaining("weekends");
 	}

@@ -17,7 +17,8 @@ class TrendDetectorTests {
 
 	private static final Instant START = Instant.parse("2026-11-14T10:00:00Z");
 
-	private final TrendDetector detector = new TrendDetector(new TrendSettings(null, null, null, null, null));
+	private final TrendDetector detector = new TrendDetector(
+			new TrendSettings(Duration.ofDays(7), Duration.ofDays(14), 6, Duration.ofHours(6), 0.6));
 
 	@Test
 	void shouldProjectWhenAFallingDiskRunsFull() {
@@ -64,7 +65,8 @@ class TrendDetectorTests {
 		// Falling 1.5 % a day, but buried in noise: R² far below 0.6.
 		Random random = new Random(7);
 		List<Reading> noisy = hourly(169, (hour) -> 20 - 1.5 * hour / 24.0 + random.nextGaussian() * 8);
-		TrendDetector credulous = new TrendDetector(new TrendSettings(Duration.ofDays(30), null, null, null, 0.0));
+		TrendDetector credulous = new TrendDetector(
+				new TrendSettings(Duration.ofDays(30), Duration.ofDays(14), 6, Duration.ofHours(6), 0.0));
 
 		assertThat(credulous.detect("diskFreePct", noisy))
 			.hasValueSatisfying((projection) -> assertThat(projection.rSquared()).isLessThan(0.6));
@@ -95,7 +97,8 @@ class TrendDetectorTests {
 		List<Reading> slow = hourly(169, (hour) -> 45 - 2 * hour / 24.0);
 
 		assertThat(this.detector.detect("diskFreePct", slow)).isEmpty();
-		TrendDetector patient = new TrendDetector(new TrendSettings(Duration.ofDays(30), null, null, null, null));
+		TrendDetector patient = new TrendDetector(
+				new TrendSettings(Duration.ofDays(30), Duration.ofDays(14), 6, Duration.ofHours(6), 0.6));
 		assertThat(patient.detect("diskFreePct", slow))
 			.hasValueSatisfying((projection) -> assertThat(projection.daysLeft()).isCloseTo(15.5, within(1e-6)));
 	}
@@ -121,7 +124,8 @@ class TrendDetectorTests {
 			assertThat(projection.samples()).isEqualTo(41);
 			assertThat(projection.daysLeft()).isCloseTo(10 / 3.0, within(1e-6));
 		});
-		TrendDetector longMemory = new TrendDetector(new TrendSettings(null, Duration.ofDays(60), null, null, null));
+		TrendDetector longMemory = new TrendDetector(
+				new TrendSettings(Duration.ofDays(7), Duration.ofDays(60), 6, Duration.ofHours(6), 0.6));
 		assertThat(longMemory.detect("diskFreePct", series)).isEmpty();
 	}
 
@@ -146,9 +150,11 @@ class TrendDetectorTests {
 
 	@Test
 	void shouldRefuseSettingsThatWouldLetNoiseThrough() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new TrendSettings(null, null, 2, null, null))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TrendSettings(Duration.ofDays(7), Duration.ofDays(14), 2, Duration.ofHours(6), 0.6))
 			.withMessageContaining("min-samples");
-		assertThatIllegalArgumentException().isThrownBy(() -> new TrendSettings(null, null, null, null, 1.5))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new TrendSettings(Duration.ofDays(7), Duration.ofDays(14), 6, Duration.ofHours(6), 1.5))
 			.withMessageContaining("min-r-squared");
 	}
 
