@@ -72,12 +72,13 @@ class SettingsDefaultsTests {
 	@Test
 	void shouldGiveAClientOfficeHoursInUtcAndNothingElse() {
 		ClientProperties.Client officeHoursInUtc = new ClientProperties.Client(false, "UTC", "MON-FRI 08:00-18:00",
-				List.of(), List.of());
+				List.of(), List.of(), List.of());
 		assertThat(bind("closeloop", ClientProperties.class).clients()).isEmpty();
 		// A listed client keeps the default of every setting it leaves out.
 		Binder vipOnly = new Binder(new MapConfigurationPropertySource(Map.of("closeloop.clients.acme.vip", "true")));
-		assertThat(vipOnly.bindOrCreate("closeloop", ClientProperties.class).clients()).containsExactly(Map
-			.entry("acme", new ClientProperties.Client(true, "UTC", "MON-FRI 08:00-18:00", List.of(), List.of())));
+		assertThat(vipOnly.bindOrCreate("closeloop", ClientProperties.class).clients())
+			.containsExactly(Map.entry("acme",
+					new ClientProperties.Client(true, "UTC", "MON-FRI 08:00-18:00", List.of(), List.of(), List.of())));
 		assertThat(bind("closeloop.clients.unlisted", ClientProperties.Client.class)).isEqualTo(officeHoursInUtc);
 	}
 

@@ -50,7 +50,7 @@ public final class AlertFact {
 		this.deviceRole = Objects.requireNonNullElse(deviceRole, "").trim().toLowerCase(Locale.ROOT);
 		this.os = Objects.requireNonNullElse(os, "");
 		this.metrics = (metrics != null) ? Map.copyOf(metrics) : Map.of();
-		this.words = words(this.type + " " + this.message);
+		this.words = words(this.type + " " + this.message + " " + this.deviceRole + " " + this.os);
 	}
 
 	public String getTenant() {
@@ -95,10 +95,10 @@ public final class AlertFact {
 	}
 
 	/**
-	 * Whether the alert's type or message says any of the phrases, given as one text,
-	 * separated by commas. A phrase matches whole words only, whatever the case and the
-	 * punctuation between them: {@code real-time protection} matches "Real Time
-	 * Protection", and {@code encrypted} does not match "unencrypted".
+	 * Whether the alert's type, message, device role or operating system says any of the
+	 * phrases, given as one text, separated by commas. A phrase matches whole words only,
+	 * whatever the case and the punctuation between them: {@code real-time protection}
+	 * matches "Real Time Protection", and {@code encrypted} does not match "unencrypted".
 	 */
 	public boolean mentionsAny(String phrases) {
 		for (String wanted : PHRASES.computeIfAbsent(phrases, AlertFact::phrases)) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class RuleSetTests {
 
 	private final RuleSet rules = RuleFiles.compile("classification/classification.drl",
-			"classification/security-signals.drl", "decision/remediation-catalog.drl.csv",
-			"decision/escalation-policy.drl", "decision/client-overrides.drl", "autonomy/autonomy.drl");
+			"classification/security-signals.drl", "classification/production.drl",
+			"decision/remediation-catalog.drl.csv", "decision/escalation-policy.drl", "decision/client-overrides.drl",
+			"autonomy/autonomy.drl");
 
 	@Test
 	void shouldDecideL1DiskCleanupOnAWorkstation() {
@@ -161,7 +162,7 @@ class RuleSetTests {
 	@Test
 	void shouldCountItsRules() {
 		assertThat(this.rules.ruleCount()).isGreaterThan(20);
-		assertThat(this.rules.fileCount()).isEqualTo(6);
+		assertThat(this.rules.fileCount()).isEqualTo(7);
 	}
 
 	@Test
@@ -224,6 +225,23 @@ class RuleSetTests {
 			assertThat(decision.tier()).as(message).isEqualTo(Tier.L3);
 			assertThat(decision.path()).as(message).isNotEqualTo(ActionPath.Path.ACT);
 		}
+	}
+
+	@Test
+	void shouldNeverActAloneOnProductionEquipmentTheRmmCallsAWorkstation() {
+		Decision decision = decide(RuleFiles.alert("disk.space.low", "workstation", "Windows 10 IoT Enterprise",
+				"Packaging line HMI: C: free space 3%"));
+		assertThat(decision.tier()).isEqualTo(Tier.L2);
+		assertThat(decision.reasons()).contains("L2: a production device: the alert names production equipment");
+	}
+
+	@Test
+	void shouldNeverActAloneOnADeviceTheClientMarkedProduction() {
+		AlertFact alert = RuleFiles.alert("disk.space.low", "workstation", "Windows 11", "C: free space 4%");
+		Decision decision = this.rules.decide(alert, this.rules.classify(alert), (category) -> AutonomyMode.AUTONOMOUS,
+				List.of(new ProductionDevice("ACME-LAB-07")));
+		assertThat(decision.tier()).isEqualTo(Tier.L2);
+		assertThat(decision.reasons()).contains("L2: the client marked ACME-LAB-07 a production device");
 	}
 
 	@Test

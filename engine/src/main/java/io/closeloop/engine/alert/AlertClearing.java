@@ -2,6 +2,7 @@ package io.closeloop.engine.alert;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,12 +55,15 @@ public class AlertClearing {
 
 	/**
 	 * Clears the alert the source knows by this id.
+	 * @param tenants the tenants the caller may clear alerts of: another client's alert
+	 * of the same id is left alone, as if it did not exist
 	 * @param source the alert's source, as it was received
 	 * @param externalId the source's id for the alert
 	 * @param why what the source said, for the timeline
 	 */
-	public Cleared clear(String source, String externalId, String why) {
-		Optional<Alert> found = this.alerts.findBySourceAndExternalId(source, externalId);
+	public Cleared clear(Collection<String> tenants, String source, String externalId, String why) {
+		Optional<Alert> found = tenants.isEmpty() ? Optional.empty()
+				: this.alerts.findAllBySourceAndExternalIdForTenants(source, externalId, tenants).stream().findFirst();
 		if (found.isEmpty()) {
 			return new Cleared(Outcome.UNKNOWN, null, null);
 		}

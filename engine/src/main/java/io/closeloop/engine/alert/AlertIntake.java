@@ -58,14 +58,16 @@ public class AlertIntake {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same alert arrived twice at once and the other request stored it first.
-			Alert existing = this.alerts.findBySourceAndExternalId(request.source(), request.externalId())
+			Alert existing = this.alerts
+				.findByTenantAndSourceAndExternalId(request.tenant(), request.source(), request.externalId())
 				.orElseThrow(() -> ex);
 			return Accepted.duplicate(existing);
 		}
 	}
 
 	private Accepted store(AlertRequest request, TicketRef originatingTicket) {
-		var existing = this.alerts.findBySourceAndExternalId(request.source(), request.externalId());
+		var existing = this.alerts.findByTenantAndSourceAndExternalId(request.tenant(), request.source(),
+				request.externalId());
 		if (existing.isPresent()) {
 			this.journal.step(existing.get().getId(), "Duplicate received",
 					"the source sent the same alert again; no second process started");

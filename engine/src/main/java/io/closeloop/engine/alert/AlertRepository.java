@@ -16,14 +16,23 @@ import io.closeloop.rules.AlertStatus;
 public interface AlertRepository extends JpaRepository<Alert, Long> {
 
 	/**
-	 * The alert this source sent under this id, if any. Intake asks this of every alert
-	 * and nearly always finds none, so it reads a list: a single-result query would throw
-	 * and catch an exception each time.
+	 * The alert this source sent under this id for this tenant, if any: two clients may
+	 * well use the same ids. Intake asks this of every alert and nearly always finds
+	 * none, so it reads a list: a single-result query would throw and catch an exception
+	 * each time.
 	 */
-	default Optional<Alert> findBySourceAndExternalId(String source, String externalId) {
-		return findAllBySourceAndExternalId(source, externalId).stream().findFirst();
+	default Optional<Alert> findByTenantAndSourceAndExternalId(String tenant, String source, String externalId) {
+		return findAllByTenantAndSourceAndExternalId(tenant, source, externalId).stream().findFirst();
 	}
 
+	@Query("select a from Alert a where a.tenant = :tenant and a.source = :source and a.externalId = :externalId")
+	List<Alert> findAllByTenantAndSourceAndExternalId(String tenant, String source, String externalId);
+
+	/** The alerts this source sent under this id, of any of these tenants. */
+	@Query("select a from Alert a where a.source = :source and a.externalId = :externalId and a.tenant in :tenants")
+	List<Alert> findAllBySourceAndExternalIdForTenants(String source, String externalId, Collection<String> tenants);
+
+	/** The alerts this source sent under this id, of any tenant. */
 	@Query("select a from Alert a where a.source = :source and a.externalId = :externalId")
 	List<Alert> findAllBySourceAndExternalId(String source, String externalId);
 

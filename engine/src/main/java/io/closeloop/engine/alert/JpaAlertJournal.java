@@ -97,11 +97,12 @@ public class JpaAlertJournal implements AlertJournal {
 
 	@Override
 	public void outcome(long alertId, boolean success, String detail) {
-		Decision decision = alert(alertId).getDecision();
+		Alert alert = alert(alertId);
+		Decision decision = alert.getDecision();
 		if (decision != null && decision.category() != null && decision.mode() != null) {
-			this.autonomy
-				.record(new AutonomyEvidence(alertId, decision.category(), decision.mode(), decision.tier().name(),
-						decision.path().name(), success, AutonomyEvidence.Source.AUTOMATED, detail, "closeloop"));
+			this.autonomy.record(new AutonomyEvidence(alertId, alert.getTenant(), decision.category(), decision.mode(),
+					decision.tier().name(), decision.path().name(), success, AutonomyEvidence.Source.AUTOMATED, detail,
+					"closeloop"));
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.closeloop.engine.approval;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.closeloop.engine.alert.AlertClosed;
 import io.closeloop.engine.alert.AlertQueries;
 import io.closeloop.engine.alert.AlertView;
+import io.closeloop.engine.alert.JpaAlertJournal;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.rules.Decision;
 import io.closeloop.engine.zeebe.EngineStateLost;
@@ -57,28 +59,31 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final TransactionTemplate transactions;
 
+	private final JpaAlertJournal journal;
+
 	private final Clock clock;
 
 	ApprovalService(ApprovalTaskRepository tasks, AlertQueries alerts, CamundaClient client,
-			TransactionTemplate transactions, Clock clock) {
-		this.clock = clock;
+			TransactionTemplate transactions, JpaAlertJournal journal, Clock clock) {
 		this.tasks = tasks;
 		this.alerts = alerts;
 		this.client = client;
 		this.transactions = transactions;
+		this.journal = journal;
+		this.clock = clock;
 	}
 
 	@Override
 	public Optional<ApprovalDecision> taskOpened(ApprovalRequest request) {
 		return this.transactions.execute((tx) -> {
-			// A technician answered before the alert's earlier process was lost: the
-			// answer stands.
-			Optional<ApprovalTask> answered = this.tasks.findFirstByAlertIdAndStateInOrderByIdDesc(request.alertId(),
-					List.of(ApprovalTask.State.APPROVED, ApprovalTask.State.REJECTED));
-			if (answered.isPresent()) {
-				ApprovalTask task = answered.get();
-				return Optional.of(new ApprovalDecision(task.getState() == ApprovalTask.State.APPROVED,
-						task.getDecidedBy(), task.getDecisionComment()));
+			// A technician decided before the alert's earlier process was lost: the
+			// decision stands.
+			Optional<ApprovalTask> decided = this.tasks
+				.findFirstByAlertIdAndApprovedIsNotNullOrderByIdDesc(request.alertId());
+			if (decided.isPresent()) {
+				ApprovalTask task = decided.get();
+				return Optional
+					.of(new ApprovalDecision(task.getApproved(), task.getDecidedBy(), task.getDecisionComment()));
 			}
 			// A job handed out again after a timeout is the same task.
 			if (this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId()).isEmpty()) {
@@ -98,6 +103,11 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 			.toList();
 	}
 
+	/**
+	 * Claims the task for the technician's decision and puts the decision on the alert's
+	 * record, in one transaction, before anything is sent to the engine: whatever becomes
+	 * of the engine's answer, who decided what, when and why is kept.
+	 */
 	@Override
 	public ApprovalOutcome decide(long taskId, boolean approve, String comment, String technician, TenantScope scope) {
 		Optional<ApprovalTask> found = this.tasks.findById(taskId);
@@ -105,55 +115,113 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 		if (found.isEmpty() || this.alerts.find(found.get().getAlertId(), scope).isEmpty()) {
 			return ApprovalOutcome.NOT_FOUND;
 		}
-		Integer claimed = this.transactions.execute((tx) -> this.tasks.claim(taskId, technician, this.clock.instant()));
+		long alertId = found.get().getAlertId();
+		Instant at = this.clock.instant();
+		Integer claimed = this.transactions.execute((tx) -> {
+			int claims = this.tasks.claim(taskId, technician, approve, comment, at);
+			if (claims == 1) {
+				this.journal.step(alertId, approve ? "Approved" : "Rejected", "by " + technician + " at " + at
+						+ ((comment != null && !comment.isBlank()) ? ": " + comment : ""));
+			}
+			return claims;
+		});
 		if (claimed == null || claimed == 0) {
 			ApprovalTask task = this.tasks.findById(taskId).orElseThrow();
 			return (task.getState() == ApprovalTask.State.MOOT) ? ApprovalOutcome.NO_LONGER_WAITING
 					: ApprovalOutcome.ALREADY_DECIDED;
 		}
-		ApprovalTask task = found.get();
+		return deliver(this.tasks.findById(taskId).orElseThrow());
+	}
+
+	/**
+	 * Sends a recorded decision to the engine. A decision whose answer is lost (a
+	 * timeout, the engine unreachable) may or may not have reached it: it stays recorded,
+	 * with its approver, and is delivered again by {@link #settleUnconfirmedDecisions}
+	 * until the engine confirms it or the process has moved on; sending it again is
+	 * harmless, since a job completes once.
+	 */
+	private ApprovalOutcome deliver(ApprovalTask task) {
+		boolean approve = task.getApproved();
 		try {
 			this.client.newCompleteCommand(task.getJobKey())
-				.variables(new ApprovalDecision(approve, technician, comment).variables())
+				.variables(new ApprovalDecision(approve, task.getDecidedBy(), task.getDecisionComment()).variables())
 				.requestTimeout(COMPLETE_TIMEOUT)
 				.send()
 				.join();
 		}
 		catch (ClientStatusException ex) {
 			if (ex.getStatusCode() == Status.Code.NOT_FOUND) {
-				finish(taskId, (stored) -> stored.moot());
-				return ApprovalOutcome.NO_LONGER_WAITING;
+				// The job is gone: taken by an earlier delivery, or the process moved on.
+				return settle(task).orElse(ApprovalOutcome.NO_LONGER_WAITING);
 			}
-			return release(taskId, ex);
+			return unconfirmed(task, ex);
 		}
 		catch (RuntimeException ex) {
-			return release(taskId, ex);
+			return unconfirmed(task, ex);
 		}
-		ApprovalTask.State outcome = approve ? ApprovalTask.State.APPROVED : ApprovalTask.State.REJECTED;
-		finish(taskId, (stored) -> stored.decided(outcome, technician, comment, this.clock.instant()));
+		finish(task.getId(),
+				(stored) -> stored.decided(approve ? ApprovalTask.State.APPROVED : ApprovalTask.State.REJECTED,
+						stored.getDecidedBy(), stored.getDecisionComment(), stored.getDecidedAt()));
 		return approve ? ApprovalOutcome.APPROVED : ApprovalOutcome.REJECTED;
 	}
 
+	private ApprovalOutcome unconfirmed(ApprovalTask task, RuntimeException ex) {
+		log.warn("The engine did not confirm the decision of approval task {}: {}", task.getId(), ex.getMessage());
+		this.journal.step(task.getAlertId(), "Decision not confirmed",
+				"the engine did not confirm " + task.getDecidedBy() + "'s decision (" + ex.getMessage()
+						+ "); it is delivered again until the engine confirms it or the process moves on");
+		return ApprovalOutcome.DELIVERY_PENDING;
+	}
+
 	/**
-	 * A decision is claimed for at most the time it takes to send it. A claim much older
-	 * than that was interrupted (the application stopped): the task goes back to the
-	 * inbox if its alert still waits for approval, and is moot otherwise.
+	 * A decision the engine did not confirm (its answer was lost, or the application
+	 * stopped while delivering it) is settled once it is old enough not to be under way:
+	 * delivered again while its alert still waits for approval, or else closed by what
+	 * became of the alert.
 	 */
 	@Scheduled(fixedDelayString = "${closeloop.approval.reaper-interval:PT1M}")
-	void releaseInterruptedDecisions() {
+	void settleUnconfirmedDecisions() {
 		for (ApprovalTask task : this.tasks.findByStateAndDecidedAtBefore(ApprovalTask.State.DECIDING,
 				this.clock.instant().minus(INTERRUPTED_AFTER))) {
 			boolean stillWaiting = this.alerts.find(task.getAlertId(), TenantScope.everything())
 				.map((alert) -> alert.status() == AlertStatus.AWAITING_APPROVAL)
 				.orElse(false);
 			if (stillWaiting) {
-				this.transactions.executeWithoutResult((tx) -> this.tasks.release(task.getId()));
-				log.warn("Approval task {} was being decided when interrupted; it is back in the inbox", task.getId());
+				log.info("Delivering the decision of approval task {} again", task.getId());
+				deliver(task);
 			}
 			else {
-				finish(task.getId(), ApprovalTask::moot);
+				settle(task).ifPresent((outcome) -> log.info("Approval task {} settled: {}", task.getId(), outcome));
 			}
 		}
+	}
+
+	/**
+	 * Closes a recorded decision by what became of its alert: approved and the fix under
+	 * way or done, or rejected and the alert handed over by that rejection, is the
+	 * decision taking effect; anything else is the process having moved on without it.
+	 * Empty while the alert still waits for approval: it cannot be told yet.
+	 */
+	private Optional<ApprovalOutcome> settle(ApprovalTask task) {
+		Optional<AlertView> alert = this.alerts.find(task.getAlertId(), TenantScope.everything());
+		if (alert.isPresent() && alert.get().status() == AlertStatus.AWAITING_APPROVAL) {
+			return Optional.empty();
+		}
+		boolean approve = task.getApproved();
+		AlertStatus status = alert.map(AlertView::status).orElse(null);
+		String reason = alert.map(AlertView::escalationReason).orElse("");
+		boolean tookEffect = approve
+				? status == AlertStatus.REMEDIATING || status == AlertStatus.VERIFYING || status == AlertStatus.RESOLVED
+				: status == AlertStatus.ESCALATED && reason != null
+						&& reason.startsWith("Rejected by " + task.getDecidedBy());
+		if (!tookEffect) {
+			finish(task.getId(), ApprovalTask::moot);
+			return Optional.of(ApprovalOutcome.NO_LONGER_WAITING);
+		}
+		finish(task.getId(),
+				(stored) -> stored.decided(approve ? ApprovalTask.State.APPROVED : ApprovalTask.State.REJECTED,
+						stored.getDecidedBy(), stored.getDecisionComment(), stored.getDecidedAt()));
+		return Optional.of(approve ? ApprovalOutcome.APPROVED : ApprovalOutcome.REJECTED);
 	}
 
 	/** When an alert is resolved or escalated, any task still open for it is moot. */
@@ -165,7 +233,8 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	/**
 	 * The engine's memory is gone: no task of it can be completed, and its job keys may
-	 * come again.
+	 * come again. A decision already recorded is carried over to the alert's resumed
+	 * process.
 	 */
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
@@ -173,12 +242,6 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 		if (moot != null && moot > 0) {
 			log.warn("{} approval task(s) became moot: {}", moot, lost.why());
 		}
-	}
-
-	private ApprovalOutcome release(long taskId, RuntimeException ex) {
-		log.warn("Could not complete approval task {}: {}", taskId, ex.getMessage());
-		this.transactions.executeWithoutResult((tx) -> this.tasks.release(taskId));
-		return ApprovalOutcome.ENGINE_UNAVAILABLE;
 	}
 
 	private void finish(long taskId, Consumer<ApprovalTask> change) {

@@ -48,6 +48,9 @@ class ApprovalTask {
 	@Column(name = "decided_by")
 	private String decidedBy;
 
+	/** The technician's decision, recorded with the claim: true to approve. */
+	private Boolean approved;
+
 	@Column(name = "decision_comment")
 	private String decisionComment;
 
@@ -110,11 +113,24 @@ class ApprovalTask {
 		return this.decidedBy;
 	}
 
+	/** The recorded decision: true approved, false rejected, null none yet. */
+	Boolean getApproved() {
+		return this.approved;
+	}
+
+	Instant getDecidedAt() {
+		return this.decidedAt;
+	}
+
 	enum State {
 
 		/** Waiting for a technician. */
 		OPEN,
-		/** A technician's decision is being sent to the engine. */
+		/**
+		 * A technician's decision is recorded and being delivered to the engine, or the
+		 * engine has not confirmed it yet: it is delivered again until it is confirmed or
+		 * the process has moved on, never released.
+		 */
 		DECIDING, APPROVED, REJECTED,
 		/** The process stopped waiting (SLA escalation, engine replaced). */
 		MOOT

@@ -1,7 +1,6 @@
 package io.closeloop.engine.approval;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,18 +12,19 @@ interface ApprovalTaskRepository extends JpaRepository<ApprovalTask, Long> {
 
 	Optional<ApprovalTask> findByJobKeyAndAlertId(long jobKey, long alertId);
 
-	/** The alert's latest task in one of the states, e.g. the last answered one. */
-	Optional<ApprovalTask> findFirstByAlertIdAndStateInOrderByIdDesc(long alertId,
-			Collection<ApprovalTask.State> states);
+	/** The alert's latest task that a technician decided, whatever became of it. */
+	Optional<ApprovalTask> findFirstByAlertIdAndApprovedIsNotNullOrderByIdDesc(long alertId);
 
 	List<ApprovalTask> findByStateOrderByDueAtAsc(ApprovalTask.State state);
 
-	/** Tasks still waiting (or being decided) when their alert closed are moot. */
+	/**
+	 * Tasks still waiting when their alert closed are moot. One being decided is settled
+	 * by what became of the alert, not mooted: the decision may be what closed it.
+	 */
 	@Modifying(flushAutomatically = true)
 	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.MOOT, "
-			+ "t.version = t.version + 1 where t.alertId = :alertId and t.state in ("
-			+ "io.closeloop.engine.approval.ApprovalTask.State.OPEN, "
-			+ "io.closeloop.engine.approval.ApprovalTask.State.DECIDING)")
+			+ "t.version = t.version + 1 where t.alertId = :alertId and t.state = "
+			+ "io.closeloop.engine.approval.ApprovalTask.State.OPEN")
 	int mootForAlert(long alertId);
 
 	/**
@@ -38,28 +38,19 @@ interface ApprovalTaskRepository extends JpaRepository<ApprovalTask, Long> {
 	int mootAll();
 
 	/**
-	 * Gives a claimed task back when its decision could not be delivered, unless it moved
-	 * on meanwhile.
-	 */
-	@Modifying(clearAutomatically = true, flushAutomatically = true)
-	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.OPEN, "
-			+ "t.decidedBy = null, t.version = t.version + 1 "
-			+ "where t.id = :id and t.state = io.closeloop.engine.approval.ApprovalTask.State.DECIDING")
-	int release(long id);
-
-	/**
-	 * Claims an open task for one technician's decision. Only one concurrent caller gets
-	 * 1 back; the others find the task no longer open.
+	 * Claims an open task for one technician's decision, recording the decision. Only one
+	 * concurrent caller gets 1 back; the others find the task no longer open.
 	 */
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.DECIDING, "
-			+ "t.decidedBy = :technician, t.decidedAt = :at, t.version = t.version + 1 "
+			+ "t.decidedBy = :technician, t.approved = :approved, t.decisionComment = :comment, t.decidedAt = :at, "
+			+ "t.version = t.version + 1 "
 			+ "where t.id = :id and t.state = io.closeloop.engine.approval.ApprovalTask.State.OPEN")
-	int claim(long id, String technician, Instant at);
+	int claim(long id, String technician, boolean approved, String comment, Instant at);
 
 	/**
-	 * Decisions claimed but never finished: the application stopped while delivering
-	 * them.
+	 * Decisions recorded but not confirmed by the engine: the answer was lost, or the
+	 * application stopped while delivering them.
 	 */
 	List<ApprovalTask> findByStateAndDecidedAtBefore(ApprovalTask.State state, Instant before);
 

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The audit record of a promotion or demotion. */
+/** The audit record of a promotion or demotion, for one client or for every client. */
 @Entity
 @Table(name = "autonomy_change")
 class AutonomyChange {
@@ -17,6 +17,8 @@ class AutonomyChange {
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
+
+	private String tenant;
 
 	private String category;
 
@@ -44,8 +46,9 @@ class AutonomyChange {
 	protected AutonomyChange() {
 	}
 
-	AutonomyChange(String category, String fromMode, String toMode, String reason, Evidence evidence, Instant changedAt,
-			String changedBy) {
+	AutonomyChange(String tenant, String category, String fromMode, String toMode, String reason, Evidence evidence,
+			Instant changedAt, String changedBy) {
+		this.tenant = tenant;
 		this.category = category;
 		this.fromMode = fromMode;
 		this.toMode = toMode;
@@ -55,6 +58,10 @@ class AutonomyChange {
 		this.lowerBound = evidence.lowerBound();
 		this.changedAt = changedAt;
 		this.changedBy = changedBy;
+	}
+
+	String getTenant() {
+		return this.tenant;
 	}
 
 	String getCategory() {

@@ -7,16 +7,29 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A category's current mode, and where the evidence for its next change starts. */
+/**
+ * A category's mode for one client, or for every client without evidence of its own
+ * ({@link #EVERY_CLIENT}), and where the evidence for its next change starts.
+ */
 @Entity
-@Table(name = "category_autonomy")
+@Table(name = "autonomy_standing")
 class CategoryAutonomy {
 
+	/** The tenant of the MSP-wide standing a client inherits until it has its own. */
+	static final String EVERY_CLIENT = "*";
+
 	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String tenant;
+
 	private String category;
 
 	@Enumerated(EnumType.STRING)
@@ -34,10 +47,12 @@ class CategoryAutonomy {
 	protected CategoryAutonomy() {
 	}
 
-	CategoryAutonomy(String category, AutonomyMode mode, Instant changedAt) {
+	CategoryAutonomy(String tenant, String category, AutonomyMode mode, Instant changedAt, long evidenceAfterId) {
+		this.tenant = tenant;
 		this.category = category;
 		this.mode = mode;
 		this.changedAt = changedAt;
+		this.evidenceAfterId = evidenceAfterId;
 	}
 
 	/** Changes the mode; evidence gathered under the old mode no longer counts. */
@@ -45,6 +60,14 @@ class CategoryAutonomy {
 		this.mode = next;
 		this.changedAt = at;
 		this.evidenceAfterId = lastOutcomeId;
+	}
+
+	boolean isEveryClient() {
+		return EVERY_CLIENT.equals(this.tenant);
+	}
+
+	String getTenant() {
+		return this.tenant;
 	}
 
 	String getCategory() {

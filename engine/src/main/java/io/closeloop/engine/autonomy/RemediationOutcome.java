@@ -21,6 +21,8 @@ class RemediationOutcome {
 	@Column(name = "alert_id")
 	private long alertId;
 
+	private String tenant;
+
 	private String category;
 
 	private String mode;
@@ -46,6 +48,7 @@ class RemediationOutcome {
 
 	RemediationOutcome(AutonomyEvidence evidence, Instant recordedAt) {
 		this.alertId = evidence.alertId();
+		this.tenant = evidence.tenant();
 		this.category = evidence.category();
 		this.mode = evidence.mode().name();
 		this.tier = evidence.tier();

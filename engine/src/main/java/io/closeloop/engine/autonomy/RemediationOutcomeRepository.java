@@ -9,8 +9,13 @@ interface RemediationOutcomeRepository extends JpaRepository<RemediationOutcome,
 
 	boolean existsByAlertId(long alertId);
 
-	List<RemediationOutcome> findByCategoryAndIdGreaterThanOrderByIdAsc(String category, long afterId);
+	/** One client's outcomes of a category after the given one: its evidence. */
+	List<RemediationOutcome> findByTenantAndCategoryAndIdGreaterThanOrderByIdAsc(String tenant, String category,
+			long afterId);
 
-	Optional<RemediationOutcome> findTopByCategoryOrderByIdDesc(String category);
+	Optional<RemediationOutcome> findTopByTenantAndCategoryOrderByIdDesc(String tenant, String category);
+
+	/** The latest outcome of all: where the evidence of a change made now starts. */
+	Optional<RemediationOutcome> findTopByOrderByIdDesc();
 
 }

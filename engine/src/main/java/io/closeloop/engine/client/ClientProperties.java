@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * closeloop.clients.acme.business-hours: MON-FRI 08:00-18:00
  * closeloop.clients.acme.maintenance-windows: SAT 22:00-SUN 06:00
  * closeloop.clients.acme.production-database-servers: dev-sql-01, dev-sql-02
+ * closeloop.clients.acme.production-devices: ACME-PLC-*, dev-hmi-02
  * </pre>
  *
  * A tenant not listed has every setting at its default, as does a listed tenant for each
@@ -45,10 +46,13 @@ public record ClientProperties(@DefaultValue Map<String, Client> clients) {
 	 * reboots may run alone inside
 	 * @param productionDatabaseServers device ids whose fixes need approval, and whose
 	 * reboots are for a person
+	 * @param productionDevices devices (ids or hostnames, any case; a trailing {@code *}
+	 * matches the start) the client runs production on, whatever the RMM calls them: no
+	 * fix on them runs without a technician
 	 */
 	public record Client(@DefaultValue("false") boolean vip, @DefaultValue("UTC") String timeZone,
 			@DefaultValue("MON-FRI 08:00-18:00") String businessHours, @DefaultValue List<String> maintenanceWindows,
-			@DefaultValue List<String> productionDatabaseServers) {
+			@DefaultValue List<String> productionDatabaseServers, @DefaultValue List<String> productionDevices) {
 
 		/**
 		 * The settings of a tenant not listed: bound from nothing, so every one is its
@@ -60,6 +64,23 @@ public record ClientProperties(@DefaultValue Map<String, Client> clients) {
 		public Client {
 			maintenanceWindows = List.copyOf(maintenanceWindows);
 			productionDatabaseServers = List.copyOf(productionDatabaseServers);
+			productionDevices = List.copyOf(productionDevices);
+		}
+
+		/** Whether the client marked the device, by its id or hostname, production. */
+		boolean isProductionDevice(String deviceId, String hostname) {
+			return this.productionDevices.stream()
+				.anyMatch((pattern) -> matches(pattern, deviceId) || matches(pattern, hostname));
+		}
+
+		private static boolean matches(String pattern, String name) {
+			if (name == null || pattern.isBlank()) {
+				return false;
+			}
+			String wanted = pattern.strip().toLowerCase(java.util.Locale.ROOT);
+			String given = name.toLowerCase(java.util.Locale.ROOT);
+			return wanted.endsWith("*") ? given.startsWith(wanted.substring(0, wanted.length() - 1))
+					: given.equals(wanted);
 		}
 
 	}

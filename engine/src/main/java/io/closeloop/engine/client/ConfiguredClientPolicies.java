@@ -11,9 +11,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.closeloop.rules.ProductionDatabaseServer;
+import io.closeloop.rules.ProductionDevice;
 import io.closeloop.rules.VipClient;
 import io.closeloop.rules.WithinBusinessHours;
 import io.closeloop.rules.WithinMaintenanceWindow;
+import io.closeloop.workers.connector.DeviceRef;
 import io.closeloop.workers.decision.ClientPolicies;
 
 /**
@@ -34,7 +36,8 @@ class ConfiguredClientPolicies implements ClientPolicies {
 	}
 
 	@Override
-	public List<Object> factsFor(String tenant, String deviceId, Instant at) {
+	public List<Object> factsFor(String tenant, DeviceRef device, Instant at) {
+		String deviceId = (device != null) ? device.id() : null;
 		Compiled client = this.clients.getOrDefault(tenant, this.defaults);
 		ZonedDateTime local = at.atZone(client.zone());
 		List<Object> facts = new ArrayList<>();
@@ -49,6 +52,9 @@ class ConfiguredClientPolicies implements ClientPolicies {
 		}
 		if (deviceId != null && client.settings().productionDatabaseServers().contains(deviceId)) {
 			facts.add(new ProductionDatabaseServer(deviceId));
+		}
+		if (device != null && client.settings().isProductionDevice(deviceId, device.hostname())) {
+			facts.add(new ProductionDevice((device.hostname() != null) ? device.hostname() : deviceId));
 		}
 		return facts;
 	}

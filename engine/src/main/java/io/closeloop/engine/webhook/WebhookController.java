@@ -73,7 +73,7 @@ class WebhookController {
 		byte[] payload = (body != null) ? body : new byte[0];
 		this.authenticator.authenticate(configured, payload, lowerCase(headers), token);
 		WebhookDelivery delivery = configured.webhook().translate(parse(payload), configured.settings());
-		return this.intake.handle(configured.webhook(), delivery);
+		return this.intake.handle(configured.webhook(), configured.settings(), delivery);
 	}
 
 	@ExceptionHandler(WebhookRejected.class)

@@ -20,6 +20,7 @@ import io.closeloop.workers.connector.webhook.InboundAlert;
 import io.closeloop.workers.connector.webhook.VendorWebhook;
 import io.closeloop.workers.connector.webhook.WebhookDelivery;
 import io.closeloop.workers.connector.webhook.WebhookRejected;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -46,11 +47,13 @@ class WebhookIntake {
 		this.psa = psa;
 	}
 
-	ResponseEntity<Map<String, Object>> handle(VendorWebhook webhook, WebhookDelivery delivery) {
+	ResponseEntity<Map<String, Object>> handle(VendorWebhook webhook, WebhookSettings settings,
+			WebhookDelivery delivery) {
 		String vendor = webhook.vendor().name();
 		return switch (delivery) {
 			case WebhookDelivery.Raise raise -> raise(webhook, raise.alert());
-			case WebhookDelivery.Clear clear -> clear(vendor, clear);
+			// A vendor clears only the alerts of the tenants it may post for.
+			case WebhookDelivery.Clear clear -> clear(vendor, Set.copyOf(settings.tenants().values()), clear);
 			case WebhookDelivery.Ignore ignore -> ResponseEntity
 				.ok(body(vendor, "ignored", Map.of("message", "Acknowledged and ignored: " + ignore.reason())));
 		};
@@ -75,8 +78,8 @@ class WebhookIntake {
 			.body(body(vendor, "raised", fields));
 	}
 
-	private ResponseEntity<Map<String, Object>> clear(String vendor, WebhookDelivery.Clear clear) {
-		AlertClearing.Cleared cleared = this.clearing.clear(clear.source(), clear.externalId(), clear.why());
+	private ResponseEntity<Map<String, Object>> clear(String vendor, Set<String> tenants, WebhookDelivery.Clear clear) {
+		AlertClearing.Cleared cleared = this.clearing.clear(tenants, clear.source(), clear.externalId(), clear.why());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		if (cleared.alertId() != null) {
 			fields.put("id", cleared.alertId());

@@ -147,10 +147,11 @@ class AlertLifecycleTests extends IntegrationTest {
 		assertThat((String) alert.get("escalationReason")).contains("Fix not verified after 3 check(s)", "4.0% free");
 		assertThat(ApiClient.steps(alert).stream().filter("Verification failed"::equals)).hasSize(3);
 		assertThat(api.ticketOf(alert)).containsEntry("status", "Escalated");
-		assertThat(this.autonomy.standings()).filteredOn((standing) -> standing.category().equals("disk-space-low"))
+		assertThat(this.autonomy.standings(TenantScope.everything()))
+			.filteredOn((standing) -> standing.category().equals("disk-space-low") && standing.tenant().equals("acme"))
 			.extracting(CategoryStanding::mode)
 			.containsExactly("APPROVAL");
-		assertThat(this.autonomy.recentChanges(5)).anySatisfy((change) -> {
+		assertThat(this.autonomy.recentChanges(5, TenantScope.everything())).anySatisfy((change) -> {
 			assertThat(change.category()).isEqualTo("disk-space-low");
 			assertThat(change.fromMode()).isEqualTo("AUTONOMOUS");
 			assertThat(change.toMode()).isEqualTo("APPROVAL");
@@ -160,7 +161,8 @@ class AlertLifecycleTests extends IntegrationTest {
 
 	@Test
 	void shouldOnlyRecordInShadowModeAndLearnFromTheTechnician() {
-		this.autonomy.setMode("service-stopped", "SHADOW", "supervisor", "new client, watch first");
+		this.autonomy.setMode("*", "service-stopped", "SHADOW", "supervisor", "new client, watch first",
+				TenantScope.everything());
 		ApiClient api = api();
 		String hostname = "ACME-WS-" + Alerts.shortId();
 		long id = api.postAlert(Alerts.serviceStopped(hostname)).id();
@@ -179,7 +181,8 @@ class AlertLifecycleTests extends IntegrationTest {
 		assertThat(this.autonomy.recordShadowOutcome(id, false, "technician", TenantScope.everything()))
 			.isEqualTo(AutonomyBoard.ShadowOutcome.ALREADY_RECORDED);
 		assertThat(api.alert(id)).containsEntry("shadowOutcomeWanted", false);
-		assertThat(this.autonomy.standings()).filteredOn((standing) -> standing.category().equals("service-stopped"))
+		assertThat(this.autonomy.standings(TenantScope.everything()))
+			.filteredOn((standing) -> standing.category().equals("service-stopped") && standing.tenant().equals("acme"))
 			.singleElement()
 			.satisfies((standing) -> {
 				assertThat(standing.mode()).isEqualTo("SHADOW");

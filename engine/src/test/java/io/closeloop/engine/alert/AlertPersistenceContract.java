@@ -45,7 +45,7 @@ abstract class AlertPersistenceContract {
 		saved.moveTo(AlertStatus.RESOLVED);
 		this.alerts.saveAndFlush(saved);
 
-		Alert found = this.alerts.findBySourceAndExternalId("datto-rmm", "a-1").orElseThrow();
+		Alert found = this.alerts.findByTenantAndSourceAndExternalId("acme", "datto-rmm", "a-1").orElseThrow();
 		assertThat(found.getStatus()).isEqualTo(AlertStatus.RESOLVED);
 		assertThat(found.getOccurredAt()).isEqualTo(occurred);
 		assertThat(found.getMetrics()).isEqualTo(Map.of("diskFreePct", 4.0));

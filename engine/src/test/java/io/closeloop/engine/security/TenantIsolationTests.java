@@ -3,6 +3,7 @@ package io.closeloop.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,51 @@ class TenantIsolationTests extends IntegrationTest {
 		assertThat(get(api, "/api/alerts/" + acmeId).status()).as("another client's alert is not there").isEqualTo(404);
 		assertThat(get(api, "/api/alerts/" + accepted.id()).status()).isEqualTo(200);
 		assertThat(get(api, "/api/simulator/tickets").status()).isEqualTo(403);
+	}
+
+	@Test
+	void shouldKeepTwoClientsAlertsApartWhenTheyUseTheSameSourceAndId() {
+		ApiClient api = api();
+		String acmeAlert = Alerts.workstationDiskLow();
+		String globexAlert = acmeAlert.replace("\"tenant\":\"acme\"", "\"tenant\":\"globex\"")
+			.replace("ACME-WS-", "GLOBEX-WS-");
+		ApiClient.Response acme = api.postAlert(acmeAlert);
+		assertThat(acme.status()).isEqualTo(202);
+
+		// Another client's key sends the same source and id: a new alert of its own, told
+		// nothing of the first.
+		ApiClient.Response globex = post(api, globexAlert);
+
+		assertThat(globex.status()).isEqualTo(202);
+		assertThat(globex.id()).isNotEqualTo(acme.id());
+		assertThat(globex.json()).containsEntry("duplicate", false).containsEntry("status", "RECEIVED");
+		assertThat(globex.body()).doesNotContain(String.valueOf(acme.id()));
+		assertThat(get(api, "/api/alerts/" + acme.id()).status()).isEqualTo(404);
+		assertThat(ApiClient.steps(api.alert(acme.id()))).doesNotContain("Duplicate received");
+		assertThat(api.alert(globex.id())).containsEntry("tenant", "globex");
+		// The client's own resend is still recognised.
+		assertThat(post(api, globexAlert).json()).containsEntry("duplicate", true)
+			.containsEntry("id", (int) globex.id());
+	}
+
+	@Test
+	void shouldDemoteOnlyTheClientWhoseFixFailed() {
+		ApiClient api = api();
+		long failed = api.postAlert(Alerts.diskLow("ACME-WS-NOFIX-" + Alerts.shortId(), "workstation", "Windows 11"))
+			.id();
+		api.awaitStatus(failed, "ESCALATED");
+
+		String globex = Alerts.workstationDiskLow()
+			.replace("\"tenant\":\"acme\"", "\"tenant\":\"globex\"")
+			.replace("ACME-WS-", "GLOBEX-WS-");
+		Map<String, Object> globexAlert = api.awaitStatus(api.postAlert(globex).id(), "RESOLVED");
+		long acmeAgain = api.postAlert(Alerts.workstationDiskLow()).id();
+
+		assertThat(ApiClient.decision(globexAlert)).as("globex keeps the autonomy it had")
+			.containsEntry("path", "ACT")
+			.containsEntry("mode", "AUTONOMOUS");
+		assertThat(ApiClient.decision(api.awaitStatus(acmeAgain, "AWAITING_APPROVAL"))).containsEntry("mode",
+				"APPROVAL");
 	}
 
 	@Test

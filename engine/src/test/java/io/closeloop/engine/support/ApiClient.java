@@ -113,6 +113,11 @@ public final class ApiClient {
 	}
 
 	@SuppressWarnings("unchecked")
+	public static List<Map<String, Object>> timeline(Map<String, Object> alert) {
+		return (List<Map<String, Object>>) alert.get("timeline");
+	}
+
+	@SuppressWarnings("unchecked")
 	public static Map<String, Object> decision(Map<String, Object> alert) {
 		return (Map<String, Object>) alert.get("decision");
 	}

@@ -32,6 +32,9 @@ public abstract class IntegrationTest {
 	/** An API key that may report and read only the client globex. */
 	protected static final String GLOBEX_KEY = "globex-test-key";
 
+	/** A supervisor of the client globex only; the password is the name. */
+	protected static final String GLOBEX_SUPERVISOR = "globex-supervisor";
+
 	@LocalServerPort
 	protected int port;
 
@@ -39,6 +42,9 @@ public abstract class IntegrationTest {
 	static void embeddedEngine(DynamicPropertyRegistry registry) {
 		registry.add("closeloop.zeebe.embedded.port", () -> ZEEBE_PORT);
 		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:closeloop-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE");
+		// The rules packaged with the build, not the repository's directory: a rule file
+		// being edited while the tests run must not change what they decide.
+		registry.add("closeloop.rules.directory", () -> "");
 		registry.add("closeloop.process.verify-retry-delay", () -> "PT1S");
 		registry.add("closeloop.process.approval-sla", () -> "PT1H");
 		registry.add("closeloop.simulator.script-duration", () -> "PT0.5S");
@@ -64,6 +70,10 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.security.users[1].password", () -> "{noop}supervisor");
 		registry.add("closeloop.security.users[1].roles[0]", () -> "SUPERVISOR");
 		registry.add("closeloop.security.users[1].tenants[0]", () -> "*");
+		registry.add("closeloop.security.users[2].username", () -> GLOBEX_SUPERVISOR);
+		registry.add("closeloop.security.users[2].password", () -> "{noop}" + GLOBEX_SUPERVISOR);
+		registry.add("closeloop.security.users[2].roles[0]", () -> "SUPERVISOR");
+		registry.add("closeloop.security.users[2].tenants[0]", () -> "globex");
 		// The demo profile's webhooks (application-demo.yml), with their secrets fixed
 		// whatever the environment says; the tenant mappings are the demo's.
 		Webhooks.SECRETS
@@ -75,14 +85,21 @@ public abstract class IntegrationTest {
 	private AutonomyLedger autonomy;
 
 	/**
-	 * Every test starts from the demo's modes: categories earn and lose autonomy, and one
-	 * test's failed fix must not change what the next one sees.
+	 * Every test starts from the demo's modes, for every client: categories earn and lose
+	 * autonomy per client, and one test's failed fix must not change what the next one
+	 * sees.
 	 */
 	@BeforeEach
 	void resetDemoAutonomy() {
-		for (String category : List.of("disk-space-low", "service-stopped", "print-spooler-stopped")) {
-			this.autonomy.setMode(category, "AUTONOMOUS", "test", "reset between tests");
+		List<String> demo = List.of("disk-space-low", "service-stopped", "print-spooler-stopped");
+		for (String category : demo) {
+			this.autonomy.setMode("*", category, "AUTONOMOUS", "test", "reset between tests", TenantScope.everything());
 		}
+		this.autonomy.standings(TenantScope.everything())
+			.stream()
+			.filter((standing) -> !standing.isEveryClient() && demo.contains(standing.category()))
+			.forEach((standing) -> this.autonomy.setMode(standing.tenant(), standing.category(), "AUTONOMOUS", "test",
+					"reset between tests", TenantScope.everything()));
 	}
 
 	@Autowired

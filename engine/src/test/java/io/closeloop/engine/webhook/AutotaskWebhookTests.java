@@ -45,7 +45,7 @@ class AutotaskWebhookTests extends IntegrationTest {
 		assertThat((String) updated.json().get("message")).contains("was Updated, not created");
 		assertThat(otherQueue.status()).isEqualTo(200);
 		assertThat((String) otherQueue.json().get("message")).contains("queue 8");
-		assertThat(this.alerts.findBySourceAndExternalId("autotask", String.valueOf(ticketId))).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("autotask", String.valueOf(ticketId))).isEmpty();
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class AutotaskWebhookTests extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat((String) response.json().get("message")).contains("X-Hook-Signature");
-		assertThat(this.alerts.findBySourceAndExternalId("autotask", String.valueOf(ticketId))).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("autotask", String.valueOf(ticketId))).isEmpty();
 	}
 
 	@Test

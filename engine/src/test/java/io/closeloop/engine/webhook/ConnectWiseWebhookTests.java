@@ -48,7 +48,7 @@ class ConnectWiseWebhookTests extends IntegrationTest {
 				"does not start a process");
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat((String) updated.json().get("message")).contains("was updated, not added");
-		assertThat(this.alerts.findBySourceAndExternalId("connectwise", String.valueOf(ticketId))).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("connectwise", String.valueOf(ticketId))).isEmpty();
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class ConnectWiseWebhookTests extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat((String) response.json().get("message")).contains("x-content-signature");
-		assertThat(this.alerts.findBySourceAndExternalId("connectwise", String.valueOf(ticketId))).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("connectwise", String.valueOf(ticketId))).isEmpty();
 	}
 
 	@Test

@@ -159,7 +159,7 @@ class DattoWebhookTests extends IntegrationTest {
 			assertThat(response.json()).containsEntry("error", "Unauthorized");
 			assertThat((String) response.json().get("message")).contains("?token=").doesNotContain("demo-datto-token");
 		}
-		assertThat(this.alerts.findBySourceAndExternalId("datto", alertUid)).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("datto", alertUid)).isEmpty();
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class HaloWebhookTests extends IntegrationTest {
 		assertThat((String) otherType.json().get("message")).contains("ticket type 1");
 		assertThat(updated.status()).isEqualTo(200);
 		assertThat((String) updated.json().get("message")).contains("Ticket Updated is not a new ticket");
-		assertThat(this.alerts.findBySourceAndExternalId("halo", String.valueOf(ticketId))).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("halo", String.valueOf(ticketId))).isEmpty();
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class HaloWebhookTests extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat((String) response.json().get("message")).contains("basic authentication");
-		assertThat(this.alerts.findBySourceAndExternalId("halo", String.valueOf(ticketId))).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("halo", String.valueOf(ticketId))).isEmpty();
 	}
 
 	@Test

@@ -85,7 +85,7 @@ class NinjaOneWebhookTests extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat((String) response.json().get("message")).contains("X-Closeloop-Token");
-		assertThat(this.alerts.findBySourceAndExternalId("ninjaone", series)).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("ninjaone", series)).isEmpty();
 	}
 
 	@Test

@@ -71,7 +71,7 @@ class TacticalWebhookTests extends IntegrationTest {
 				failure(alertId, "diskspace", "C: low", "ACME-WS-1", "workstation")));
 
 		assertThat(response.status()).isEqualTo(401);
-		assertThat(this.alerts.findBySourceAndExternalId("tactical", alertId)).isEmpty();
+		assertThat(this.alerts.findAllBySourceAndExternalId("tactical", alertId)).isEmpty();
 	}
 
 	@Test

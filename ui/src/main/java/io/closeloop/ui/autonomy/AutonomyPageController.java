@@ -1,6 +1,5 @@
 package io.closeloop.ui.autonomy;
 
-import java.security.Principal;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
@@ -31,9 +30,10 @@ class AutonomyPageController {
 	}
 
 	@GetMapping("/autonomy")
-	String standings(Model model) {
-		model.addAttribute("standings", this.board.standings());
-		model.addAttribute("changes", this.board.recentChanges(RECENT_CHANGES));
+	String standings(Model model, Authentication user) {
+		TenantScope scope = TenantScope.of(user);
+		model.addAttribute("standings", this.board.standings(scope));
+		model.addAttribute("changes", this.board.recentChanges(RECENT_CHANGES, scope));
 		model.addAttribute("minOutcomes", this.board.minOutcomes());
 		model.addAttribute("minLowerBound", this.board.minLowerBound());
 		return VIEW_AUTONOMY;
@@ -41,13 +41,20 @@ class AutonomyPageController {
 
 	@PostMapping("/autonomy/{category}/mode")
 	String setMode(@PathVariable String category, @RequestParam String mode,
-			@RequestParam(defaultValue = "") String reason, Principal supervisor, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = CategoryStanding.EVERY_CLIENT) String tenant,
+			@RequestParam(defaultValue = "") String reason, Authentication supervisor, RedirectAttributes redirect) {
 		if (!MODES.contains(mode) || reason.length() > 500) {
 			redirect.addFlashAttribute("error", "autonomy.mode.invalid");
 			return "redirect:/autonomy";
 		}
-		this.board.setMode(category, mode, supervisor.getName(), reason.strip());
-		redirect.addFlashAttribute("message", "autonomy.mode.set");
+		AutonomyBoard.ModeSet outcome = this.board.setMode(tenant, category, mode, supervisor.getName(), reason.strip(),
+				TenantScope.of(supervisor));
+		if (outcome == AutonomyBoard.ModeSet.SET) {
+			redirect.addFlashAttribute("message", "autonomy.mode.set");
+		}
+		else {
+			redirect.addFlashAttribute("error", "autonomy.mode.notAllowed");
+		}
 		return "redirect:/autonomy";
 	}
 

@@ -14,8 +14,11 @@ public enum ApprovalOutcome {
 	 * moved on.
 	 */
 	NO_LONGER_WAITING,
-	/** The engine could not be reached; nothing was recorded, try again. */
-	ENGINE_UNAVAILABLE,
+	/**
+	 * The decision is recorded, but the engine did not confirm it (it could not be
+	 * reached, or its answer was lost): Closeloop delivers it until it does.
+	 */
+	DELIVERY_PENDING,
 	/** No such task. */
 	NOT_FOUND
 

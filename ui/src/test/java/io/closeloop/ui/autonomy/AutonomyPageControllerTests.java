@@ -40,11 +40,11 @@ class AutonomyPageControllerTests {
 	void shouldShowEachCategorysModeAndEvidenceAndTheAudit() throws Exception {
 		given(this.board.minOutcomes()).willReturn(20);
 		given(this.board.minLowerBound()).willReturn(0.9);
-		given(this.board.standings()).willReturn(List.of(new CategoryStanding("disk-space-low", "APPROVAL", 12, 11,
-				0.646, Instant.parse("2026-11-21T10:00:00Z"))));
-		given(this.board.recentChanges(50)).willReturn(List
-			.of(new ModeChange("disk-space-low", "AUTONOMOUS", "APPROVAL", "a fix it ran alone failed: disk still full",
-					1, 0, 0.0, Instant.parse("2026-11-21T10:00:00Z"), "closeloop")));
+		given(this.board.standings(any())).willReturn(List.of(new CategoryStanding("acme", "disk-space-low", "APPROVAL",
+				12, 11, 0.646, Instant.parse("2026-11-21T10:00:00Z"))));
+		given(this.board.recentChanges(eq(50), any())).willReturn(List.of(new ModeChange("acme", "disk-space-low",
+				"AUTONOMOUS", "APPROVAL", "a fix it ran alone failed: disk still full", 1, 0, 0.0,
+				Instant.parse("2026-11-21T10:00:00Z"), "closeloop")));
 
 		this.mvc.perform(get("/autonomy"))
 			.andExpect(status().isOk())
@@ -57,8 +57,8 @@ class AutonomyPageControllerTests {
 	void shouldStateThePromotionBarWithItsNumbers() throws Exception {
 		given(this.board.minOutcomes()).willReturn(20);
 		given(this.board.minLowerBound()).willReturn(0.9);
-		given(this.board.standings()).willReturn(List.of());
-		given(this.board.recentChanges(50)).willReturn(List.of());
+		given(this.board.standings(any())).willReturn(List.of());
+		given(this.board.recentChanges(eq(50), any())).willReturn(List.of());
 
 		this.mvc.perform(get("/autonomy"))
 			.andExpect(content().string(containsString("are at least 20 and")))
@@ -68,20 +68,23 @@ class AutonomyPageControllerTests {
 
 	@Test
 	void shouldLetASupervisorSetAModeWithAReason() throws Exception {
+		given(this.board.setMode(anyString(), anyString(), anyString(), anyString(), anyString(), any()))
+			.willReturn(AutonomyBoard.ModeSet.SET);
 		this.mvc
 			.perform(post("/autonomy/disk-space-low/mode").param("mode", "SHADOW")
 				.param("reason", "new client")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/autonomy"))
 			.andExpect(flash().attribute("message", "autonomy.mode.set"));
-		verify(this.board).setMode("disk-space-low", "SHADOW", "supervisor", "new client");
+		verify(this.board).setMode(eq("*"), eq("disk-space-low"), eq("SHADOW"), eq("supervisor"), eq("new client"),
+				any());
 	}
 
 	@Test
 	void shouldRefuseAnUnknownMode() throws Exception {
 		this.mvc.perform(post("/autonomy/disk-space-low/mode").param("mode", "YOLO").with(csrf()))
 			.andExpect(flash().attribute("error", "autonomy.mode.invalid"));
-		verify(this.board, never()).setMode(anyString(), anyString(), anyString(), anyString());
+		verify(this.board, never()).setMode(anyString(), anyString(), anyString(), anyString(), anyString(), any());
 	}
 
 	@Test

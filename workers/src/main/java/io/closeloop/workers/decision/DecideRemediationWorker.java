@@ -69,12 +69,13 @@ public class DecideRemediationWorker {
 		AlertFact fact = toFact(alert);
 		// Classified once, when the alert came: the decision takes that, never its own.
 		Classification classified = (classification != null) ? classification : Classification.none();
-		String deviceId = (alert.device() != null) ? alert.device().id() : null;
-		List<Object> context = new ArrayList<>(this.clients.factsFor(alert.tenant(), deviceId, this.clock.instant()));
+		List<Object> context = new ArrayList<>(
+				this.clients.factsFor(alert.tenant(), alert.device(), this.clock.instant()));
 		if (incident != null && incident.get("id") instanceof Number id) {
 			context.add(new IncidentMembership(id.longValue(), classified.category()));
 		}
-		Decision decision = ruleSet.decide(fact, classified, this.autonomy::modeOf, context);
+		Decision decision = ruleSet.decide(fact, classified,
+				(category) -> this.autonomy.modeOf(alert.tenant(), category), context);
 		this.journal.decision(alert.alertId(), fact, decision);
 
 		Map<String, Object> result = new HashMap<>();

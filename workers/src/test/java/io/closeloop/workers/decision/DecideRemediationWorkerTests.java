@@ -38,7 +38,7 @@ class DecideRemediationWorkerTests {
 	private final ActiveRules rules = new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test"));
 
 	private final DecideRemediationWorker worker = new DecideRemediationWorker(this.rules,
-			(category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS),
+			(tenant, category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS),
 			(tenant, deviceId, at) -> this.clientFacts, this.journal, new ObjectMapper(), Clock.systemUTC());
 
 	private List<Object> clientFacts = List.of();
