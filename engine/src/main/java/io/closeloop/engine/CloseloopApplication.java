@@ -11,8 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * need.
  */
 @SpringBootApplication(scanBasePackages = "io.closeloop")
-// Only the engine's own: connector settings are bound by their configurations, and only
-// when chosen.
+// Only the engine's own: connector settings are bound by the workers'
+// ConnectorsConfiguration, and only when chosen.
 @ConfigurationPropertiesScan("io.closeloop.engine")
 @EnableScheduling
 public class CloseloopApplication {

@@ -8,11 +8,9 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.closeloop.workers.connector.datto.DattoRmm;
-import io.closeloop.workers.connector.datto.DattoRmmConfiguration;
+import io.closeloop.workers.connector.routing.ConnectorsConfiguration;
 import io.closeloop.workers.connector.tactical.TacticalRmm;
-import io.closeloop.workers.connector.tactical.TacticalRmmConfiguration;
 import io.closeloop.workers.simulator.SimulatedRmm;
-import io.closeloop.workers.simulator.SimulatorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +23,7 @@ class ConnectorSelectionTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
-		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
-				DattoRmmConfiguration.class);
+		.withUserConfiguration(ConnectorsConfiguration.class);
 
 	@Test
 	void shouldUseTheSimulatorWhenNoConnectorIsChosen() {
@@ -60,6 +57,26 @@ class ConnectorSelectionTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("closeloop.rmm.datto.api-key and api-secret must be set"));
+	}
+
+	@Test
+	void shouldRefuseToStartDattoWithoutItsUrl() {
+		this.context
+			.withPropertyValues("closeloop.rmm.connector=datto", "closeloop.rmm.datto.api-key=k",
+					"closeloop.rmm.datto.api-secret=s")
+			.run((ctx) -> assertThat(ctx).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("closeloop.rmm.datto.url must be set to use Datto RMM"));
+	}
+
+	@Test
+	void shouldRefuseToStartTacticalWithoutItsUrl() {
+		this.context.withPropertyValues("closeloop.rmm.connector=tactical", "closeloop.rmm.tactical.api-key=k")
+			.run((ctx) -> assertThat(ctx).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("closeloop.rmm.tactical.url must be set to use Tactical RMM"));
 	}
 
 }

@@ -5,16 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.convert.ConversionService;
 
 import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.hudu.HuduDocumentation;
-import io.closeloop.workers.connector.hudu.HuduDocumentationConfiguration;
 import io.closeloop.workers.connector.hudu.HuduDocumentationProperties;
 import io.closeloop.workers.connector.http.HttpSettings;
 import io.closeloop.workers.connector.itglue.ItGlueDocumentation;
-import io.closeloop.workers.connector.itglue.ItGlueDocumentationConfiguration;
 import io.closeloop.workers.connector.itglue.ItGlueDocumentationProperties;
+import io.closeloop.workers.connector.routing.ConnectorsConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentationSelectionTests {
 
+	// A Boot application's conversion service, which the simulator's Duration needs.
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withBean(Clock.class, Clock::systemUTC)
-		.withUserConfiguration(NoDocumentationConfiguration.class, ItGlueDocumentationConfiguration.class,
-				HuduDocumentationConfiguration.class);
+		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
+		.withUserConfiguration(ConnectorsConfiguration.class);
 
 	@Test
 	void shouldLookUpNothingWhenNoSystemIsChosen() {
@@ -50,8 +52,8 @@ class DocumentationSelectionTests {
 			.run((ctx) -> {
 				assertThat(ctx.getBean(DocumentationConnector.class)).isInstanceOf(ItGlueDocumentation.class);
 				// Alert types hold dots: the bracketed key keeps them.
-				assertThat(ctx.getBean(ItGlueDocumentationProperties.class).topics()).containsEntry("disk.space.low",
-						"disk");
+				assertThat(ConnectorsConfiguration.properties(ctx.getEnvironment(), ItGlueDocumentationProperties.class)
+					.topics()).containsEntry("disk.space.low", "disk");
 			});
 	}
 
@@ -63,7 +65,9 @@ class DocumentationSelectionTests {
 			.run((ctx) -> {
 				assertThat(ctx.getBean(DocumentationConnector.class)).isInstanceOf(HuduDocumentation.class);
 				// Shorter than other connectors' defaults: the lookup delays enrichment.
-				HttpSettings http = ctx.getBean(HuduDocumentationProperties.class).http();
+				HttpSettings http = ConnectorsConfiguration
+					.properties(ctx.getEnvironment(), HuduDocumentationProperties.class)
+					.http();
 				assertThat(http.readTimeout()).isEqualTo(Duration.ofSeconds(10));
 				assertThat(http.maxAttempts()).isEqualTo(2);
 			});

@@ -10,15 +10,11 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.convert.ConversionService;
 
-import io.closeloop.workers.connector.datto.DattoRmmConfiguration;
 import io.closeloop.workers.connector.ncentral.NcentralRmm;
-import io.closeloop.workers.connector.ncentral.NcentralRmmConfiguration;
 import io.closeloop.workers.connector.ncentral.NcentralRmmProperties;
 import io.closeloop.workers.connector.ninjaone.NinjaOneRmm;
-import io.closeloop.workers.connector.ninjaone.NinjaOneRmmConfiguration;
 import io.closeloop.workers.connector.ninjaone.NinjaOneRmmProperties;
-import io.closeloop.workers.connector.tactical.TacticalRmmConfiguration;
-import io.closeloop.workers.simulator.SimulatorConfiguration;
+import io.closeloop.workers.connector.routing.ConnectorsConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +28,7 @@ class NinjaOneAndNcentralSelectionTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
-		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
-				DattoRmmConfiguration.class, NinjaOneRmmConfiguration.class, NcentralRmmConfiguration.class);
+		.withUserConfiguration(ConnectorsConfiguration.class);
 
 	@Test
 	void shouldUseNinjaOneInItsRegionWhenChosen() {
@@ -44,7 +39,8 @@ class NinjaOneAndNcentralSelectionTests {
 					"closeloop.rmm.ninjaone.script-parameters.disk-cleanup=-Drive C")
 			.run((ctx) -> {
 				assertThat(ctx.getBean(RmmConnector.class)).isInstanceOf(NinjaOneRmm.class);
-				NinjaOneRmmProperties properties = ctx.getBean(NinjaOneRmmProperties.class);
+				NinjaOneRmmProperties properties = ConnectorsConfiguration.properties(ctx.getEnvironment(),
+						NinjaOneRmmProperties.class);
 				assertThat(properties.url()).isEqualTo(URI.create("https://eu.ninjarmm.com"));
 				assertThat(properties.scripts()).containsEntry("disk-cleanup", 41);
 				assertThat(properties.scriptParameters()).containsEntry("disk-cleanup", "-Drive C");
@@ -84,7 +80,8 @@ class NinjaOneAndNcentralSelectionTests {
 				"closeloop.rmm.ncentral.customers.acme=100", "closeloop.rmm.ncentral.scripts.disk-cleanup=1001")
 			.run((ctx) -> {
 				assertThat(ctx.getBean(RmmConnector.class)).isInstanceOf(NcentralRmm.class);
-				NcentralRmmProperties properties = ctx.getBean(NcentralRmmProperties.class);
+				NcentralRmmProperties properties = ConnectorsConfiguration.properties(ctx.getEnvironment(),
+						NcentralRmmProperties.class);
 				assertThat(properties.customers()).containsEntry("acme", 100);
 				assertThat(properties.scripts()).containsEntry("disk-cleanup", 1001);
 				assertThat(properties.taskType()).isEqualTo("Script");

@@ -8,11 +8,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.convert.ConversionService;
 
 import io.closeloop.workers.connector.connectwise.ConnectWisePsa;
-import io.closeloop.workers.connector.connectwise.ConnectWisePsaConfiguration;
 import io.closeloop.workers.connector.halo.HaloPsa;
-import io.closeloop.workers.connector.halo.HaloPsaConfiguration;
+import io.closeloop.workers.connector.routing.ConnectorsConfiguration;
 import io.closeloop.workers.simulator.SimulatedPsa;
-import io.closeloop.workers.simulator.SimulatorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +36,7 @@ class PsaConnectorSelectionTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
-		.withUserConfiguration(SimulatorConfiguration.class, ConnectWisePsaConfiguration.class,
-				HaloPsaConfiguration.class);
+		.withUserConfiguration(ConnectorsConfiguration.class);
 
 	@Test
 	void shouldUseTheSimulatedPsaWhenNoConnectorIsChosen() {

@@ -95,9 +95,9 @@ class AutotaskApi {
 
 	private HttpRequest.Builder api(String path) {
 		return this.http.request(URI.create(root() + path))
-			.header("ApiIntegrationCode", this.properties.integrationCode())
+			.header("ApiIntegrationCode", this.properties.integrationCode().value())
 			.header("UserName", this.properties.username())
-			.header("Secret", this.properties.secret())
+			.header("Secret", this.properties.secret().value())
 			.header("Content-Type", "application/json");
 	}
 

@@ -3,6 +3,7 @@ package io.closeloop.workers.connector.autotask;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,11 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -53,6 +57,13 @@ public class AutotaskPsa implements PsaConnector {
 	AutotaskPsa(AutotaskPsaProperties properties, AutotaskApi api) {
 		this.properties = properties;
 		this.api = api;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static AutotaskPsa create(AutotaskPsaProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(AutotaskApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.secret(), properties.integrationCode()), clock);
+		return new AutotaskPsa(properties, new AutotaskApi(properties, http, new VendorJson(mapper)));
 	}
 
 	@Override

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the Autotask PSA connector ({@code closeloop.psa.autotask.*}). Every
@@ -35,8 +35,8 @@ import io.closeloop.workers.connector.http.Redactor;
  */
 @ConfigurationProperties("closeloop.psa.autotask")
 public record AutotaskPsaProperties(URI url,
-		@DefaultValue("https://webservices.autotask.net/atservicesrest") URI zoneLookupUrl, String integrationCode,
-		String username, String secret, Map<String, Long> companies, Long defaultCompanyId,
+		@DefaultValue("https://webservices.autotask.net/atservicesrest") URI zoneLookupUrl, Secret integrationCode,
+		String username, Secret secret, Map<String, Long> companies, Long defaultCompanyId,
 		@DefaultValue("rmmDeviceUID") String deviceField, @DefaultValue Ticket ticket,
 		@DefaultValue Escalation escalation, @DefaultValue Notes notes, @DefaultValue HttpSettings http) {
 
@@ -70,13 +70,8 @@ public record AutotaskPsaProperties(URI url,
 		return value == null || value.isBlank();
 	}
 
-	@Override
-	public String toString() {
-		return "AutotaskPsaProperties[url=" + this.url + ", zoneLookupUrl=" + this.zoneLookupUrl + ", integrationCode="
-				+ Redactor.mask(this.integrationCode) + ", username=" + this.username + ", secret="
-				+ Redactor.mask(this.secret) + ", companies=" + this.companies + ", defaultCompanyId="
-				+ this.defaultCompanyId + ", deviceField=" + this.deviceField + ", ticket=" + this.ticket
-				+ ", escalation=" + this.escalation + ", notes=" + this.notes + ", http=" + this.http + "]";
+	private static boolean blank(Secret secret) {
+		return secret == null || !secret.isSet();
 	}
 
 	/**

@@ -34,14 +34,15 @@ class ConnectWiseApi {
 	ConnectWiseApi(ConnectWisePsaProperties properties, VendorHttp http, VendorJson json) {
 		this.root = properties.url().toString().replaceAll("/+$", "");
 		this.authorization = authorization(properties);
-		this.clientId = properties.clientId();
+		this.clientId = properties.clientId().value();
 		this.http = http;
 		this.json = json;
 	}
 
 	/** The Basic credentials, also handed to the redactor: they encode the keys. */
 	static String authorization(ConnectWisePsaProperties properties) {
-		String credentials = properties.companyId() + "+" + properties.publicKey() + ":" + properties.privateKey();
+		String credentials = properties.companyId() + "+" + properties.publicKey().value() + ":"
+				+ properties.privateKey().value();
 		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,5 +1,6 @@
 package io.closeloop.workers.connector.connectwise;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.IdempotencyMarker;
 import io.closeloop.workers.connector.PsaConnector;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
 import io.closeloop.workers.connector.http.PathSegment;
 import io.closeloop.workers.connector.http.QueryString;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -48,6 +53,15 @@ public class ConnectWisePsa implements PsaConnector {
 	ConnectWisePsa(ConnectWisePsaProperties properties, ConnectWiseApi api) {
 		this.properties = properties;
 		this.api = api;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static ConnectWisePsa create(ConnectWisePsaProperties properties, ObjectMapper mapper, Clock clock) {
+		// The Basic header encodes the keys: masked too, should a vendor echo it.
+		Secret basic = new Secret(ConnectWiseApi.authorization(properties).substring("Basic ".length()));
+		VendorHttp http = new VendorHttp(ConnectWiseApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.privateKey(), properties.publicKey(), properties.clientId(), basic), clock);
+		return new ConnectWisePsa(properties, new ConnectWiseApi(properties, http, new VendorJson(mapper)));
 	}
 
 	@Override

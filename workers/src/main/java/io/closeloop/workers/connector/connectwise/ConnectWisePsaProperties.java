@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the ConnectWise PSA (Manage) connector
@@ -34,7 +34,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param http timeouts and retries
  */
 @ConfigurationProperties("closeloop.psa.connectwise")
-public record ConnectWisePsaProperties(URI url, String companyId, String publicKey, String privateKey, String clientId,
+public record ConnectWisePsaProperties(URI url, String companyId, Secret publicKey, Secret privateKey, Secret clientId,
 		Integer boardId, Integer newStatusId, Integer priorityId, Integer closedStatusId, Escalation escalation,
 		Map<String, String> companies, @DefaultValue("100") int pageSize, @DefaultValue HttpSettings http) {
 
@@ -83,14 +83,8 @@ public record ConnectWisePsaProperties(URI url, String companyId, String publicK
 		return value == null || value.isBlank();
 	}
 
-	@Override
-	public String toString() {
-		return "ConnectWisePsaProperties[url=" + this.url + ", companyId=" + this.companyId + ", publicKey="
-				+ Redactor.mask(this.publicKey) + ", privateKey=" + Redactor.mask(this.privateKey) + ", clientId="
-				+ Redactor.mask(this.clientId) + ", boardId=" + this.boardId + ", newStatusId=" + this.newStatusId
-				+ ", priorityId=" + this.priorityId + ", closedStatusId=" + this.closedStatusId + ", escalation="
-				+ this.escalation + ", companies=" + this.companies + ", pageSize=" + this.pageSize + ", http="
-				+ this.http + "]";
+	private static boolean blank(Secret secret) {
+		return secret == null || !secret.isSet();
 	}
 
 	/**

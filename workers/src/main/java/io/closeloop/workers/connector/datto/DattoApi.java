@@ -63,8 +63,8 @@ class DattoApi {
 	}
 
 	private OAuthToken fetchToken() {
-		String form = "grant_type=password&username=" + formValue(this.properties.apiKey()) + "&password="
-				+ formValue(this.properties.apiSecret());
+		String form = "grant_type=password&username=" + formValue(this.properties.apiKey().value()) + "&password="
+				+ formValue(this.properties.apiSecret().value());
 		JsonNode answer = BearerApi.grant(this.http, this.json,
 				() -> this.http.request(URI.create(this.root + "/auth/oauth/token"))
 					.header("Authorization", PUBLIC_CLIENT),

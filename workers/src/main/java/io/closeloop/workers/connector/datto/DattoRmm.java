@@ -1,11 +1,13 @@
 package io.closeloop.workers.connector.datto;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
@@ -14,6 +16,8 @@ import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -33,6 +37,14 @@ public class DattoRmm implements RmmConnector {
 		this.properties = properties;
 		this.api = api;
 		this.checks = checks;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static DattoRmm create(DattoRmmProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(DattoApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey(), properties.apiSecret()), clock);
+		return new DattoRmm(properties, new DattoApi(properties, http, new VendorJson(mapper), clock),
+				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));
 	}
 
 	@Override

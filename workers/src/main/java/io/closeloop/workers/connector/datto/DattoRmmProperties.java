@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the Datto RMM connector ({@code closeloop.rmm.datto.*}).
@@ -28,7 +28,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param http timeouts and retries
  */
 @ConfigurationProperties("closeloop.rmm.datto")
-public record DattoRmmProperties(URI url, String apiKey, String apiSecret, Map<String, String> scripts,
+public record DattoRmmProperties(URI url, Secret apiKey, Secret apiSecret, Map<String, String> scripts,
 		Map<String, String> checks, @DefaultValue("PT5M") Duration tokenRefreshBefore,
 		@DefaultValue("PT5S") Duration checkPollInterval, @DefaultValue("PT2M") Duration checkTimeout,
 		@DefaultValue HttpSettings http) {
@@ -37,20 +37,12 @@ public record DattoRmmProperties(URI url, String apiKey, String apiSecret, Map<S
 		if (url == null) {
 			throw new IllegalArgumentException("closeloop.rmm.datto.url must be set to use Datto RMM");
 		}
-		if (apiKey == null || apiKey.isBlank() || apiSecret == null || apiSecret.isBlank()) {
+		if (apiKey == null || !apiKey.isSet() || apiSecret == null || !apiSecret.isSet()) {
 			throw new IllegalArgumentException(
 					"closeloop.rmm.datto.api-key and api-secret must be set (from the environment) to use Datto RMM");
 		}
 		scripts = (scripts != null) ? Map.copyOf(scripts) : Map.of();
 		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
-	}
-
-	@Override
-	public String toString() {
-		return "DattoRmmProperties[url=" + this.url + ", apiKey=" + Redactor.mask(this.apiKey) + ", apiSecret="
-				+ Redactor.mask(this.apiSecret) + ", scripts=" + this.scripts + ", checks=" + this.checks
-				+ ", tokenRefreshBefore=" + this.tokenRefreshBefore + ", checkPollInterval=" + this.checkPollInterval
-				+ ", checkTimeout=" + this.checkTimeout + ", http=" + this.http + "]";
 	}
 
 }

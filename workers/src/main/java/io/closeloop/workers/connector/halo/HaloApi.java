@@ -57,7 +57,7 @@ class HaloApi {
 
 	private OAuthToken fetchToken() {
 		String form = "grant_type=client_credentials&client_id=" + formValue(this.properties.clientId())
-				+ "&client_secret=" + formValue(this.properties.clientSecret()) + "&scope="
+				+ "&client_secret=" + formValue(this.properties.clientSecret().value()) + "&scope="
 				+ formValue(this.properties.scope());
 		URI uri = URI.create(this.properties.tokenUri() + QueryString.of().with("tenant", tenant()).toString());
 		JsonNode answer = BearerApi.grant(this.http, this.json, () -> this.http.request(uri), form);

@@ -1,5 +1,6 @@
 package io.closeloop.workers.connector.halo;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
@@ -18,6 +20,8 @@ import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.QueryString;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -49,6 +53,13 @@ public class HaloPsa implements PsaConnector {
 	HaloPsa(HaloPsaProperties properties, HaloApi api) {
 		this.properties = properties;
 		this.api = api;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static HaloPsa create(HaloPsaProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(HaloApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.clientSecret()), clock);
+		return new HaloPsa(properties, new HaloApi(properties, http, new VendorJson(mapper), clock));
 	}
 
 	@Override

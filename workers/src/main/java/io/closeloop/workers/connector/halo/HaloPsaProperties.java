@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the HaloPSA connector ({@code closeloop.psa.halo.*}). Every id is the
@@ -42,7 +42,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param http timeouts and retries
  */
 @ConfigurationProperties("closeloop.psa.halo")
-public record HaloPsaProperties(URI url, URI authUrl, String tenant, String clientId, String clientSecret,
+public record HaloPsaProperties(URI url, URI authUrl, String tenant, String clientId, Secret clientSecret,
 		@DefaultValue("all") String scope, Integer ticketTypeId, Integer newStatusId, Integer priorityId,
 		Integer noteOutcomeId, Integer closeOutcomeId, Integer closedStatusId, Escalation escalation,
 		Map<String, Integer> clients, Map<String, Integer> sites, @DefaultValue("50") int pageSize,
@@ -54,7 +54,7 @@ public record HaloPsaProperties(URI url, URI authUrl, String tenant, String clie
 		if (url == null) {
 			throw new IllegalArgumentException(PREFIX + "url must be set to use HaloPSA");
 		}
-		if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+		if (clientId == null || clientId.isBlank() || clientSecret == null || !clientSecret.isSet()) {
 			throw new IllegalArgumentException(
 					PREFIX + "client-id and client-secret must be set (from the environment) to use HaloPSA");
 		}
@@ -82,17 +82,6 @@ public record HaloPsaProperties(URI url, URI authUrl, String tenant, String clie
 		String auth = (this.authUrl != null) ? this.authUrl.toString()
 				: this.url.toString().replaceAll("/+$", "") + "/auth";
 		return URI.create(auth.replaceAll("/+$", "") + "/token");
-	}
-
-	@Override
-	public String toString() {
-		return "HaloPsaProperties[url=" + this.url + ", authUrl=" + this.authUrl + ", tenant=" + this.tenant
-				+ ", clientId=" + this.clientId + ", clientSecret=" + Redactor.mask(this.clientSecret) + ", scope="
-				+ this.scope + ", ticketTypeId=" + this.ticketTypeId + ", newStatusId=" + this.newStatusId
-				+ ", priorityId=" + this.priorityId + ", noteOutcomeId=" + this.noteOutcomeId + ", closeOutcomeId="
-				+ this.closeOutcomeId + ", closedStatusId=" + this.closedStatusId + ", escalation=" + this.escalation
-				+ ", clients=" + this.clients + ", sites=" + this.sites + ", pageSize=" + this.pageSize
-				+ ", tokenRefreshBefore=" + this.tokenRefreshBefore + ", http=" + this.http + "]";
 	}
 
 	/**

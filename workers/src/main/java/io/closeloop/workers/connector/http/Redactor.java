@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.closeloop.workers.connector.Secret;
+
 /**
  * Masks a connector's secrets in any text that leaves it (exception messages, vendor
  * error bodies, logs): vendors have been known to echo a rejected credential back.
@@ -14,8 +16,12 @@ public final class Redactor {
 
 	private final List<String> secrets;
 
-	public Redactor(String... secrets) {
-		this.secrets = Arrays.stream(secrets).filter(Objects::nonNull).filter((secret) -> !secret.isBlank()).toList();
+	public Redactor(Secret... secrets) {
+		this.secrets = Arrays.stream(secrets)
+			.filter(Objects::nonNull)
+			.filter(Secret::isSet)
+			.map(Secret::value)
+			.toList();
 	}
 
 	public String clean(String text) {
@@ -27,11 +33,6 @@ public final class Redactor {
 			cleaned = cleaned.replace(secret, MASK);
 		}
 		return cleaned;
-	}
-
-	/** For configuration records' toString: whether a secret is set, never its value. */
-	public static String mask(String secret) {
-		return (secret == null || secret.isBlank()) ? "<unset>" : MASK;
 	}
 
 }

@@ -8,8 +8,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -42,16 +42,19 @@ public class VendorHttp {
 
 	private final Redactor redactor;
 
+	private final Clock clock;
+
 	private final HttpClient client;
 
 	private final Retry idempotentRetry;
 
 	private final Retry startRetry;
 
-	public VendorHttp(String vendor, HttpSettings settings, Redactor redactor) {
+	public VendorHttp(String vendor, HttpSettings settings, Redactor redactor, Clock clock) {
 		this.vendor = vendor;
 		this.settings = settings;
 		this.redactor = redactor;
+		this.clock = clock;
 		this.client = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -137,7 +140,8 @@ public class VendorHttp {
 
 	private RuntimeException transientStatus(String operation, int status, HttpResponse<String> response) {
 		Duration retryAfter = (status == 429 || status == 503)
-				? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now()) : null;
+				? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), this.clock.instant())
+				: null;
 		if (retryAfter != null && retryAfter.compareTo(this.settings.maxRetryAfter()) > 0) {
 			return new ConnectorException(this.vendor + " " + operation + " answered HTTP " + status
 					+ " asking to wait " + retryAfter + ", longer than the " + this.settings.maxRetryAfter()

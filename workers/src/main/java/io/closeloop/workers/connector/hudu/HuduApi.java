@@ -29,7 +29,7 @@ class HuduApi {
 
 	HuduApi(HuduDocumentationProperties properties, VendorHttp http, VendorJson json) {
 		this.root = instance(properties);
-		this.apiKey = properties.apiKey();
+		this.apiKey = properties.apiKey().value();
 		this.http = http;
 		this.json = json;
 	}

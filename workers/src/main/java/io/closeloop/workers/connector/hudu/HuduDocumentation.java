@@ -1,5 +1,6 @@
 package io.closeloop.workers.connector.hudu;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +8,14 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DocumentationConnector;
 import io.closeloop.workers.connector.DocumentationLink;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -31,6 +35,13 @@ public class HuduDocumentation implements DocumentationConnector {
 		this.properties = properties;
 		this.api = api;
 		this.instance = HuduApi.instance(properties);
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static HuduDocumentation create(HuduDocumentationProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(HuduApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey()), clock);
+		return new HuduDocumentation(properties, new HuduApi(properties, http, new VendorJson(mapper)));
 	}
 
 	@Override

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the Hudu documentation connector ({@code closeloop.docs.hudu.*}).
@@ -25,7 +25,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * lookup delays every alert's enrichment and nothing waits for its result
  */
 @ConfigurationProperties("closeloop.docs.hudu")
-public record HuduDocumentationProperties(URI url, String apiKey, Map<String, Long> companies,
+public record HuduDocumentationProperties(URI url, Secret apiKey, Map<String, Long> companies,
 		Map<String, String> topics, @DefaultValue("5") int maxLinks, HttpSettings http) {
 
 	/**
@@ -39,7 +39,7 @@ public record HuduDocumentationProperties(URI url, String apiKey, Map<String, Lo
 		if (url == null) {
 			throw new IllegalArgumentException("closeloop.docs.hudu.url must be set to the Hudu instance to use Hudu");
 		}
-		if (apiKey == null || apiKey.isBlank()) {
+		if (apiKey == null || !apiKey.isSet()) {
 			throw new IllegalArgumentException(
 					"closeloop.docs.hudu.api-key must be set (from the environment) to use Hudu");
 		}
@@ -49,13 +49,6 @@ public record HuduDocumentationProperties(URI url, String apiKey, Map<String, Lo
 		}
 		companies = (companies != null) ? Map.copyOf(companies) : Map.of();
 		topics = (topics != null) ? Map.copyOf(topics) : Map.of();
-	}
-
-	@Override
-	public String toString() {
-		return "HuduDocumentationProperties[url=" + this.url + ", apiKey=" + Redactor.mask(this.apiKey) + ", companies="
-				+ this.companies + ", topics=" + this.topics + ", maxLinks=" + this.maxLinks + ", http=" + this.http
-				+ "]";
 	}
 
 }

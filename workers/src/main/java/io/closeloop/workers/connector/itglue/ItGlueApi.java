@@ -34,7 +34,7 @@ class ItGlueApi {
 
 	ItGlueApi(ItGlueDocumentationProperties properties, VendorHttp http, VendorJson json) {
 		this.root = properties.url().toString().replaceAll("/+$", "");
-		this.apiKey = properties.apiKey();
+		this.apiKey = properties.apiKey().value();
 		this.http = http;
 		this.json = json;
 	}

@@ -1,5 +1,6 @@
 package io.closeloop.workers.connector.itglue;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +8,14 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DocumentationConnector;
 import io.closeloop.workers.connector.DocumentationLink;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -28,6 +32,14 @@ public class ItGlueDocumentation implements DocumentationConnector {
 	ItGlueDocumentation(ItGlueDocumentationProperties properties, ItGlueApi api) {
 		this.properties = properties;
 		this.api = api;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static ItGlueDocumentation create(ItGlueDocumentationProperties properties, ObjectMapper mapper,
+			Clock clock) {
+		VendorHttp http = new VendorHttp(ItGlueApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey()), clock);
+		return new ItGlueDocumentation(properties, new ItGlueApi(properties, http, new VendorJson(mapper)));
 	}
 
 	@Override

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the IT Glue documentation connector ({@code closeloop.docs.itglue.*}).
@@ -28,7 +28,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * lookup delays every alert's enrichment and nothing waits for its result
  */
 @ConfigurationProperties("closeloop.docs.itglue")
-public record ItGlueDocumentationProperties(@DefaultValue("https://api.itglue.com") URI url, String apiKey,
+public record ItGlueDocumentationProperties(@DefaultValue("https://api.itglue.com") URI url, Secret apiKey,
 		Map<String, Long> organizations, List<Long> flexibleAssetTypeIds, Map<String, String> topics,
 		@DefaultValue("5") int maxLinks, HttpSettings http) {
 
@@ -43,7 +43,7 @@ public record ItGlueDocumentationProperties(@DefaultValue("https://api.itglue.co
 		if (url == null) {
 			throw new IllegalArgumentException("closeloop.docs.itglue.url must be set to use IT Glue");
 		}
-		if (apiKey == null || apiKey.isBlank()) {
+		if (apiKey == null || !apiKey.isSet()) {
 			throw new IllegalArgumentException(
 					"closeloop.docs.itglue.api-key must be set (from the environment) to use IT Glue");
 		}
@@ -54,13 +54,6 @@ public record ItGlueDocumentationProperties(@DefaultValue("https://api.itglue.co
 		organizations = (organizations != null) ? Map.copyOf(organizations) : Map.of();
 		flexibleAssetTypeIds = (flexibleAssetTypeIds != null) ? List.copyOf(flexibleAssetTypeIds) : List.of();
 		topics = (topics != null) ? Map.copyOf(topics) : Map.of();
-	}
-
-	@Override
-	public String toString() {
-		return "ItGlueDocumentationProperties[url=" + this.url + ", apiKey=" + Redactor.mask(this.apiKey)
-				+ ", organizations=" + this.organizations + ", flexibleAssetTypeIds=" + this.flexibleAssetTypeIds
-				+ ", topics=" + this.topics + ", maxLinks=" + this.maxLinks + ", http=" + this.http + "]";
 	}
 
 }

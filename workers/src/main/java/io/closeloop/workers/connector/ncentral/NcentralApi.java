@@ -85,7 +85,7 @@ class NcentralApi {
 		}
 		return exchange("authenticate",
 				() -> this.http.request(URI.create(this.root + "/api/auth/authenticate"))
-					.header("Authorization", "Bearer " + this.properties.userApiToken())
+					.header("Authorization", "Bearer " + this.properties.userApiToken().value())
 					.POST(HttpRequest.BodyPublishers.noBody())
 					.build());
 	}

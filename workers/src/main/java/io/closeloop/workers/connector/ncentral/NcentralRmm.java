@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
@@ -18,6 +19,8 @@ import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -41,6 +44,14 @@ public class NcentralRmm implements RmmConnector {
 		this.api = api;
 		this.clock = clock;
 		this.checks = checks;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static NcentralRmm create(NcentralRmmProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(NcentralApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.userApiToken()), clock);
+		return new NcentralRmm(properties, new NcentralApi(properties, http, new VendorJson(mapper), clock), clock,
+				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));
 	}
 
 	@Override

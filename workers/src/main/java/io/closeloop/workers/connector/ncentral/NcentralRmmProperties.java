@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the N-able N-central connector ({@code closeloop.rmm.ncentral.*}).
@@ -40,7 +40,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param http timeouts and retries
  */
 @ConfigurationProperties("closeloop.rmm.ncentral")
-public record NcentralRmmProperties(URI url, String userApiToken, Map<String, Integer> customers,
+public record NcentralRmmProperties(URI url, Secret userApiToken, Map<String, Integer> customers,
 		Map<String, Integer> scripts, Map<String, Integer> checks, @DefaultValue("Script") String taskType,
 		@DefaultValue("LocalSystem") String credentialType, @DefaultValue( {
 				"Success", "Completed" }) List<String> succeededStatuses,
@@ -54,7 +54,7 @@ public record NcentralRmmProperties(URI url, String userApiToken, Map<String, In
 		if (url == null) {
 			throw new IllegalArgumentException("closeloop.rmm.ncentral.url must be set to use N-central");
 		}
-		if (userApiToken == null || userApiToken.isBlank()) {
+		if (userApiToken == null || !userApiToken.isSet()) {
 			throw new IllegalArgumentException(
 					"closeloop.rmm.ncentral.user-api-token must be set (from the environment) to use N-central");
 		}
@@ -63,16 +63,6 @@ public record NcentralRmmProperties(URI url, String userApiToken, Map<String, In
 		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
 		succeededStatuses = List.copyOf(succeededStatuses);
 		failedStatuses = List.copyOf(failedStatuses);
-	}
-
-	@Override
-	public String toString() {
-		return "NcentralRmmProperties[url=" + this.url + ", userApiToken=" + Redactor.mask(this.userApiToken)
-				+ ", customers=" + this.customers + ", scripts=" + this.scripts + ", checks=" + this.checks
-				+ ", taskType=" + this.taskType + ", credentialType=" + this.credentialType + ", succeededStatuses="
-				+ this.succeededStatuses + ", failedStatuses=" + this.failedStatuses + ", onlineWithin="
-				+ this.onlineWithin + ", tokenRefreshBefore=" + this.tokenRefreshBefore + ", checkPollInterval="
-				+ this.checkPollInterval + ", checkTimeout=" + this.checkTimeout + ", http=" + this.http + "]";
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.http.BearerApi;
 import io.closeloop.workers.connector.http.Idempotence;
@@ -47,7 +48,7 @@ class NinjaOneApi {
 		this.http = http;
 		this.json = json;
 		this.clock = clock;
-		this.refreshToken = properties.refreshToken();
+		this.refreshToken = Secret.valueOf(properties.refreshToken());
 		this.api = new BearerApi(this.root, http, json, this::fetchToken, clock, properties.tokenRefreshBefore());
 	}
 
@@ -65,7 +66,7 @@ class NinjaOneApi {
 
 	private OAuthToken fetchToken() {
 		String form = "client_id=" + formValue(this.properties.clientId()) + "&client_secret="
-				+ formValue(this.properties.clientSecret());
+				+ formValue(this.properties.clientSecret().value());
 		form = this.properties.userContext()
 				? "grant_type=refresh_token&" + form + "&refresh_token=" + formValue(this.refreshToken)
 				: "grant_type=client_credentials&" + form + "&scope=" + formValue(this.properties.scope());

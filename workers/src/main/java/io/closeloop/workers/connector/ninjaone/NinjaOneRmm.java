@@ -1,11 +1,13 @@
 package io.closeloop.workers.connector.ninjaone;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
@@ -15,6 +17,8 @@ import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.PathSegment;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -49,6 +53,14 @@ public class NinjaOneRmm implements RmmConnector {
 		this.properties = properties;
 		this.api = api;
 		this.checks = checks;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static NinjaOneRmm create(NinjaOneRmmProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(NinjaOneApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.clientSecret(), properties.refreshToken()), clock);
+		return new NinjaOneRmm(properties, new NinjaOneApi(properties, http, new VendorJson(mapper), clock),
+				new ScriptRunPoller(clock, properties.checkPollInterval(), properties.checkTimeout()));
 	}
 
 	@Override

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the NinjaOne connector ({@code closeloop.rmm.ninjaone.*}).
@@ -40,7 +40,7 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param http timeouts and retries
  */
 @ConfigurationProperties("closeloop.rmm.ninjaone")
-public record NinjaOneRmmProperties(String region, URI url, String clientId, String clientSecret, String refreshToken,
+public record NinjaOneRmmProperties(String region, URI url, String clientId, Secret clientSecret, Secret refreshToken,
 		@DefaultValue("monitoring management control") String scope, Map<String, Integer> scripts,
 		Map<String, Integer> checks, Map<String, String> scriptParameters, @DefaultValue("system") String runAs,
 		@DefaultValue( {
@@ -61,7 +61,7 @@ public record NinjaOneRmmProperties(String region, URI url, String clientId, Str
 			}
 			url = URI.create("https://" + name + ".ninjarmm.com");
 		}
-		if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isBlank()) {
+		if (clientId == null || clientId.isBlank() || clientSecret == null || !clientSecret.isSet()) {
 			throw new IllegalArgumentException(
 					"closeloop.rmm.ninjaone.client-id and client-secret must be set (from the environment) to use NinjaOne");
 		}
@@ -74,18 +74,7 @@ public record NinjaOneRmmProperties(String region, URI url, String clientId, Str
 
 	/** Whether tokens come from a refresh token (with a user context). */
 	boolean userContext() {
-		return this.refreshToken != null && !this.refreshToken.isBlank();
-	}
-
-	@Override
-	public String toString() {
-		return "NinjaOneRmmProperties[region=" + this.region + ", url=" + this.url + ", clientId=" + this.clientId
-				+ ", clientSecret=" + Redactor.mask(this.clientSecret) + ", refreshToken="
-				+ Redactor.mask(this.refreshToken) + ", scope=" + this.scope + ", scripts=" + this.scripts + ", checks="
-				+ this.checks + ", scriptParameters=" + this.scriptParameters + ", runAs=" + this.runAs
-				+ ", scriptActivityTypes=" + this.scriptActivityTypes + ", tokenRefreshBefore="
-				+ this.tokenRefreshBefore + ", checkPollInterval=" + this.checkPollInterval + ", checkTimeout="
-				+ this.checkTimeout + ", http=" + this.http + "]";
+		return this.refreshToken != null && this.refreshToken.isSet();
 	}
 
 }

@@ -26,7 +26,7 @@ class TacticalApi {
 
 	TacticalApi(TacticalRmmProperties properties, VendorHttp http, VendorJson json) {
 		this.base = properties.url();
-		this.apiKey = properties.apiKey();
+		this.apiKey = properties.apiKey().value();
 		this.http = http;
 		this.json = json;
 	}

@@ -1,10 +1,12 @@
 package io.closeloop.workers.connector.tactical;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
@@ -12,6 +14,8 @@ import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
+import io.closeloop.workers.connector.http.Redactor;
+import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
@@ -39,6 +43,13 @@ public class TacticalRmm implements RmmConnector {
 	TacticalRmm(TacticalRmmProperties properties, TacticalApi api) {
 		this.properties = properties;
 		this.api = api;
+	}
+
+	/** The connector with everything it needs, for the configuration and for tests. */
+	public static TacticalRmm create(TacticalRmmProperties properties, ObjectMapper mapper, Clock clock) {
+		VendorHttp http = new VendorHttp(TacticalApi.VENDOR.displayName(), properties.http(),
+				new Redactor(properties.apiKey()), clock);
+		return new TacticalRmm(properties, new TacticalApi(properties, http, new VendorJson(mapper)));
 	}
 
 	@Override

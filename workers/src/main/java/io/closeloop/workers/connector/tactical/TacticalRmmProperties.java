@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.http.HttpSettings;
-import io.closeloop.workers.connector.http.Redactor;
 
 /**
  * Configuration of the Tactical RMM connector ({@code closeloop.rmm.tactical.*}).
@@ -24,26 +24,19 @@ import io.closeloop.workers.connector.http.Redactor;
  * @param http timeouts and retries
  */
 @ConfigurationProperties("closeloop.rmm.tactical")
-public record TacticalRmmProperties(URI url, String apiKey, @DefaultValue("PT5M") Duration scriptTimeout,
+public record TacticalRmmProperties(URI url, Secret apiKey, @DefaultValue("PT5M") Duration scriptTimeout,
 		Map<String, Integer> scripts, Map<String, Integer> checks, @DefaultValue HttpSettings http) {
 
 	public TacticalRmmProperties {
 		if (url == null) {
 			throw new IllegalArgumentException("closeloop.rmm.tactical.url must be set to use Tactical RMM");
 		}
-		if (apiKey == null || apiKey.isBlank()) {
+		if (apiKey == null || !apiKey.isSet()) {
 			throw new IllegalArgumentException(
 					"closeloop.rmm.tactical.api-key must be set (from the environment) to use Tactical RMM");
 		}
 		scripts = (scripts != null) ? Map.copyOf(scripts) : Map.of();
 		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
-	}
-
-	@Override
-	public String toString() {
-		return "TacticalRmmProperties[url=" + this.url + ", apiKey=" + Redactor.mask(this.apiKey) + ", scriptTimeout="
-				+ this.scriptTimeout + ", scripts=" + this.scripts + ", checks=" + this.checks + ", http=" + this.http
-				+ "]";
 	}
 
 }

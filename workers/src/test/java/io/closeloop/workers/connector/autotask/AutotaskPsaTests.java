@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.autotask;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceRef;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
 import io.closeloop.workers.connector.VendorRejectedException;
@@ -239,8 +241,8 @@ class AutotaskPsaTests {
 		vendor.stubFor(post(urlEqualTo("/ATServicesRest/v1.0/ConfigurationItems/query"))
 			.willReturn(okJson(items(configurationItem()))));
 		vendor.stubFor(post(urlEqualTo("/ATServicesRest/v1.0/Tickets/query")).willReturn(okJson(items())));
-		AutotaskPsa discovering = AutotaskPsaConfiguration
-			.create(properties(null, URI.create(vendor.baseUrl() + "/zone"), 5), new ObjectMapper());
+		AutotaskPsa discovering = AutotaskPsa.create(properties(null, URI.create(vendor.baseUrl() + "/zone"), 5),
+				new ObjectMapper(), Clock.systemUTC());
 
 		discovering.openTicketsForDevice("acme", "dev-ACME-WS-042");
 		discovering.openTicketsForDevice("acme", "dev-ACME-WS-042");
@@ -427,15 +429,15 @@ class AutotaskPsaTests {
 	}
 
 	private static AutotaskPsa psa(int completeStatus) {
-		return AutotaskPsaConfiguration.create(
-				properties(URI.create(vendor.baseUrl() + "/atservicesrest"), null, completeStatus), new ObjectMapper());
+		return AutotaskPsa.create(properties(URI.create(vendor.baseUrl() + "/atservicesrest"), null, completeStatus),
+				new ObjectMapper(), Clock.systemUTC());
 	}
 
 	private static AutotaskPsaProperties properties(URI url, URI zoneLookupUrl, int completeStatus) {
 		HttpSettings http = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(50),
 				Duration.ofSeconds(2));
-		return new AutotaskPsaProperties(url, zoneLookupUrl, CODE, USER, SECRET, Map.of("acme", 175L), null,
-				"rmmDeviceUID",
+		return new AutotaskPsaProperties(url, zoneLookupUrl, new Secret(CODE), USER, new Secret(SECRET),
+				Map.of("acme", 175L), null, "rmmDeviceUID",
 				new AutotaskPsaProperties.Ticket(29682833, 1, completeStatus, 2, Map.of("warning", 3), 8, 5, null,
 						null),
 				new AutotaskPsaProperties.Escalation(8, 29683000), new AutotaskPsaProperties.Notes(1, 2, 1), http);

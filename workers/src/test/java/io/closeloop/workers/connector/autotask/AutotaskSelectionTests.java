@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.convert.ConversionService;
 
 import io.closeloop.workers.connector.PsaConnector;
+import io.closeloop.workers.connector.routing.ConnectorsConfiguration;
 import io.closeloop.workers.simulator.SimulatedPsa;
-import io.closeloop.workers.simulator.SimulatorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +23,14 @@ class AutotaskSelectionTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
-		.withUserConfiguration(SimulatorConfiguration.class, AutotaskPsaConfiguration.class);
+		.withUserConfiguration(ConnectorsConfiguration.class);
 
 	@Test
 	void shouldKeepTheSimulatedPsaWhenNoConnectorIsChosen() {
 		this.context.run((ctx) -> {
 			assertThat(ctx.getBean(PsaConnector.class)).isInstanceOf(SimulatedPsa.class);
 			assertThat(ctx).doesNotHaveBean(AutotaskPsaProperties.class);
+			assertThat(ctx).doesNotHaveBean(AutotaskPsa.class);
 		});
 	}
 
@@ -43,7 +44,8 @@ class AutotaskSelectionTests {
 					"closeloop.psa.autotask.ticket.queue-id=29682833", "closeloop.psa.autotask.escalation.status=8")
 			.run((ctx) -> {
 				assertThat(ctx.getBean(PsaConnector.class)).isInstanceOf(AutotaskPsa.class);
-				AutotaskPsaProperties properties = ctx.getBean(AutotaskPsaProperties.class);
+				AutotaskPsaProperties properties = ConnectorsConfiguration.properties(ctx.getEnvironment(),
+						AutotaskPsaProperties.class);
 				assertThat(properties.ticket().completeStatus()).isEqualTo(5);
 				assertThat(properties.notes().publishInternal()).isEqualTo(2);
 				assertThat(properties.deviceField()).isEqualTo("rmmDeviceUID");

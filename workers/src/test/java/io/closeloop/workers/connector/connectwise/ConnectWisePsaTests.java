@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.connectwise;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceRef;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
 import io.closeloop.workers.connector.VendorRejectedException;
@@ -67,13 +69,14 @@ class ConnectWisePsaTests {
 
 	private final TicketRef ticket = new TicketRef("connectwise", "5120");
 
-	private final ConnectWisePsa psa = ConnectWisePsaConfiguration.create(properties(2), new ObjectMapper());
+	private final ConnectWisePsa psa = ConnectWisePsa.create(properties(2), new ObjectMapper(), Clock.systemUTC());
 
 	static ConnectWisePsaProperties properties(int pageSize) {
-		return new ConnectWisePsaProperties(URI.create(vendor.baseUrl() + ROOT + "/"), "closeloopmsp", PUBLIC_KEY,
-				PRIVATE_KEY, CLIENT_ID, 1, 16, 8, 31, new ConnectWisePsaProperties.Escalation(42, 5, "jdoe"),
-				Map.of("acme", "250", "globex", "GlobexInc"), pageSize, new HttpSettings(Duration.ofSeconds(2),
-						Duration.ofSeconds(1), 3, Duration.ofMillis(50), Duration.ofSeconds(2)));
+		return new ConnectWisePsaProperties(URI.create(vendor.baseUrl() + ROOT + "/"), "closeloopmsp",
+				new Secret(PUBLIC_KEY), new Secret(PRIVATE_KEY), new Secret(CLIENT_ID), 1, 16, 8, 31,
+				new ConnectWisePsaProperties.Escalation(42, 5, "jdoe"), Map.of("acme", "250", "globex", "GlobexInc"),
+				pageSize, new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 3, Duration.ofMillis(50),
+						Duration.ofSeconds(2)));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.HttpSettings;
@@ -57,11 +58,11 @@ class DattoRmmTests {
 
 	private final AlertContext alert = TestAlerts.diskLow(7, "ACME-WS-042");
 
-	private final DattoRmm rmm = DattoRmmConfiguration.create(new DattoRmmProperties(URI.create(vendor.baseUrl()),
-			API_KEY, API_SECRET, Map.of("disk-cleanup", "comp-cleanup"),
-			Map.of("disk-free-above-threshold", "comp-check"), Duration.ofMinutes(5), Duration.ofMillis(20),
-			Duration.ofSeconds(2), new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(300), 3,
-					Duration.ofMillis(50), Duration.ofSeconds(2))),
+	private final DattoRmm rmm = DattoRmm.create(new DattoRmmProperties(
+			URI.create(vendor.baseUrl()), new Secret(API_KEY), new Secret(API_SECRET),
+			Map.of("disk-cleanup", "comp-cleanup"), Map.of("disk-free-above-threshold", "comp-check"),
+			Duration.ofMinutes(5), Duration.ofMillis(20), Duration.ofSeconds(2), new HttpSettings(
+					Duration.ofMillis(500), Duration.ofMillis(300), 3, Duration.ofMillis(50), Duration.ofSeconds(2))),
 			new ObjectMapper(), Clock.systemUTC());
 
 	@Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
 import io.closeloop.workers.connector.VendorRejectedException;
@@ -56,14 +57,13 @@ class HaloPsaTests {
 
 	private final TicketRef ticket = new TicketRef("halo", "5120");
 
-	private final HaloPsa psa = HaloPsaConfiguration.create(properties(null, "acme-msp"), new ObjectMapper(),
-			Clock.systemUTC());
+	private final HaloPsa psa = HaloPsa.create(properties(null, "acme-msp"), new ObjectMapper(), Clock.systemUTC());
 
 	static HaloPsaProperties properties(URI authUrl, String tenant) {
-		return new HaloPsaProperties(URI.create(vendor.baseUrl() + "/"), authUrl, tenant, CLIENT_ID, CLIENT_SECRET,
-				"all", 31, 1, 3, 7, 21, 9, new HaloPsaProperties.Escalation(23, 4, 17), Map.of("acme", 12),
-				Map.of("acme", 34), 2, Duration.ofMinutes(5), new HttpSettings(Duration.ofSeconds(2),
-						Duration.ofSeconds(1), 3, Duration.ofMillis(50), Duration.ofSeconds(2)));
+		return new HaloPsaProperties(URI.create(vendor.baseUrl() + "/"), authUrl, tenant, CLIENT_ID,
+				new Secret(CLIENT_SECRET), "all", 31, 1, 3, 7, 21, 9, new HaloPsaProperties.Escalation(23, 4, 17),
+				Map.of("acme", 12), Map.of("acme", 34), 2, Duration.ofMinutes(5), new HttpSettings(
+						Duration.ofSeconds(2), Duration.ofSeconds(1), 3, Duration.ofMillis(50), Duration.ofSeconds(2)));
 	}
 
 	@Test
@@ -272,8 +272,8 @@ class HaloPsaTests {
 
 	@Test
 	void shouldFetchTheTokenFromAConfiguredAuthorisationServerWithoutATenant() {
-		HaloPsa selfHosted = HaloPsaConfiguration.create(properties(URI.create(vendor.baseUrl() + "/sso/"), " "),
-				new ObjectMapper(), Clock.systemUTC());
+		HaloPsa selfHosted = HaloPsa.create(properties(URI.create(vendor.baseUrl() + "/sso/"), " "), new ObjectMapper(),
+				Clock.systemUTC());
 		vendor.stubFor(post(urlEqualTo("/sso/token")).willReturn(okJson(tokenBody("token-sso", 3600))));
 		vendor.stubFor(get(urlPathEqualTo(TICKETS)).withHeader("Authorization", equalTo("Bearer token-sso"))
 			.willReturn(okJson("{\"record_count\":0,\"tickets\":[]}")));

@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.itglue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DocumentationLink;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.HttpSettings;
 
@@ -206,8 +208,10 @@ class ItGlueDocumentationTests {
 	private static ItGlueDocumentation docs(Map<String, Long> organizations) {
 		HttpSettings http = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(50),
 				Duration.ofSeconds(2));
-		return ItGlueDocumentationConfiguration.create(new ItGlueDocumentationProperties(URI.create(vendor.baseUrl()),
-				API_KEY, organizations, List.of(120L), Map.of("disk.space.low", "disk"), 5, http), new ObjectMapper());
+		return ItGlueDocumentation.create(
+				new ItGlueDocumentationProperties(URI.create(vendor.baseUrl()), new Secret(API_KEY), organizations,
+						List.of(120L), Map.of("disk.space.low", "disk"), 5, http),
+				new ObjectMapper(), Clock.systemUTC());
 	}
 
 	private static MappingBuilder configurations() {

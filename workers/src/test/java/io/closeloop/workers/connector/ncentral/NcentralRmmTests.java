@@ -20,6 +20,7 @@ import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.DeviceRef;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.HttpSettings;
@@ -64,7 +65,7 @@ class NcentralRmmTests {
 
 	private final AlertContext alert = alert("acme");
 
-	private final NcentralRmm rmm = NcentralRmmConfiguration.create(properties(URI.create(vendor.baseUrl()), JWT),
+	private final NcentralRmm rmm = NcentralRmm.create(properties(URI.create(vendor.baseUrl()), JWT),
 			new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
@@ -365,11 +366,12 @@ class NcentralRmmTests {
 	}
 
 	private static NcentralRmmProperties properties(URI url, String userApiToken) {
-		return new NcentralRmmProperties(url, userApiToken, Map.of("acme", 100), Map.of("disk-cleanup", 1001),
-				Map.of("disk-free-above-threshold", 1002), "Script", "LocalSystem", List.of("Success", "Completed"),
-				List.of("Failed", "Error", "Cancelled"), Duration.ofMinutes(30), Duration.ofMinutes(5),
-				Duration.ofMillis(20), Duration.ofSeconds(2), new HttpSettings(Duration.ofSeconds(1),
-						Duration.ofMillis(500), 3, Duration.ofMillis(50), Duration.ofSeconds(2)));
+		return new NcentralRmmProperties(url, new Secret(userApiToken), Map.of("acme", 100),
+				Map.of("disk-cleanup", 1001), Map.of("disk-free-above-threshold", 1002), "Script", "LocalSystem",
+				List.of("Success", "Completed"), List.of("Failed", "Error", "Cancelled"), Duration.ofMinutes(30),
+				Duration.ofMinutes(5), Duration.ofMillis(20), Duration.ofSeconds(2),
+				new HttpSettings(Duration.ofSeconds(1), Duration.ofMillis(500), 3, Duration.ofMillis(50),
+						Duration.ofSeconds(2)));
 	}
 
 	private static AlertContext alert(String tenant) {

@@ -17,6 +17,7 @@ import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.HttpSettings;
@@ -375,8 +376,8 @@ class NinjaOneRmmTests {
 
 	@Test
 	void shouldNameTheRegionsApiHost() {
-		NinjaOneRmmProperties properties = new NinjaOneRmmProperties("EU", null, CLIENT_ID, CLIENT_SECRET, null,
-				"monitoring", null, null, null, "system", null, Duration.ofMinutes(5), Duration.ofSeconds(5),
+		NinjaOneRmmProperties properties = new NinjaOneRmmProperties("EU", null, CLIENT_ID, new Secret(CLIENT_SECRET),
+				null, "monitoring", null, null, null, "system", null, Duration.ofMinutes(5), Duration.ofSeconds(5),
 				Duration.ofMinutes(1), http());
 
 		assertThat(properties.url()).isEqualTo(URI.create("https://eu.ninjarmm.com"));
@@ -387,18 +388,18 @@ class NinjaOneRmmTests {
 	@Test
 	void shouldRefuseAnUnknownRegion() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new NinjaOneRmmProperties("mars", null, CLIENT_ID, CLIENT_SECRET, null, "monitoring",
-					null, null, null, "system", null, Duration.ofMinutes(5), Duration.ofSeconds(5),
+			.isThrownBy(() -> new NinjaOneRmmProperties("mars", null, CLIENT_ID, new Secret(CLIENT_SECRET), null,
+					"monitoring", null, null, null, "system", null, Duration.ofMinutes(5), Duration.ofSeconds(5),
 					Duration.ofMinutes(1), http()))
 			.withMessageContaining("closeloop.rmm.ninjaone.region must be one of [app, ca, eu, oc, us2]");
 	}
 
 	private static NinjaOneRmm connector(String refreshToken) {
-		return NinjaOneRmmConfiguration.create(new NinjaOneRmmProperties(null, URI.create(vendor.baseUrl()), CLIENT_ID,
-				CLIENT_SECRET, refreshToken, "monitoring management control", Map.of("disk-cleanup", 41),
-				Map.of("disk-free-above-threshold", 42), Map.of("disk-cleanup", "-Drive C"), "system",
-				List.of("ACTION", "SCRIPTING"), Duration.ofMinutes(5), Duration.ofMillis(20), Duration.ofSeconds(2),
-				http()), new ObjectMapper(), Clock.systemUTC());
+		return NinjaOneRmm.create(new NinjaOneRmmProperties(null, URI.create(vendor.baseUrl()), CLIENT_ID,
+				new Secret(CLIENT_SECRET), new Secret(refreshToken), "monitoring management control",
+				Map.of("disk-cleanup", 41), Map.of("disk-free-above-threshold", 42), Map.of("disk-cleanup", "-Drive C"),
+				"system", List.of("ACTION", "SCRIPTING"), Duration.ofMinutes(5), Duration.ofMillis(20),
+				Duration.ofSeconds(2), http()), new ObjectMapper(), Clock.systemUTC());
 	}
 
 	private static HttpSettings http() {

@@ -20,12 +20,9 @@ import io.closeloop.workers.connector.PsaConnector;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.datto.DattoRmm;
-import io.closeloop.workers.connector.datto.DattoRmmConfiguration;
 import io.closeloop.workers.connector.tactical.TacticalRmm;
-import io.closeloop.workers.connector.tactical.TacticalRmmConfiguration;
 import io.closeloop.workers.simulator.SimulatedPsa;
 import io.closeloop.workers.simulator.SimulatedRmm;
-import io.closeloop.workers.simulator.SimulatorConfiguration;
 
 /**
  * {@code closeloop.rmm.tenants} and {@code closeloop.psa.tenants}: a connector per
@@ -36,8 +33,7 @@ class TenantRoutingTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean("conversionService", ConversionService.class, ApplicationConversionService::getSharedInstance)
-		.withUserConfiguration(SimulatorConfiguration.class, TacticalRmmConfiguration.class,
-				DattoRmmConfiguration.class, ConnectorRoutingConfiguration.class);
+		.withUserConfiguration(ConnectorsConfiguration.class, ConnectorRoutingConfiguration.class);
 
 	@Test
 	void shouldServeEachTenantFromItsOwnRmm() {

@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.tactical;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.HttpSettings;
@@ -56,9 +58,9 @@ class TacticalRmmTests {
 	void connector() {
 		HttpSettings http = new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(300), 3, Duration.ofMillis(50),
 				Duration.ofSeconds(2));
-		TacticalRmmProperties properties = new TacticalRmmProperties(URI.create(vendor.baseUrl()), API_KEY,
+		TacticalRmmProperties properties = new TacticalRmmProperties(URI.create(vendor.baseUrl()), new Secret(API_KEY),
 				Duration.ofSeconds(1), Map.of("disk-cleanup", 12), Map.of("disk-free-above-threshold", 13), http);
-		this.rmm = TacticalRmmConfiguration.create(properties, new ObjectMapper());
+		this.rmm = TacticalRmm.create(properties, new ObjectMapper(), Clock.systemUTC());
 	}
 
 	@Test
