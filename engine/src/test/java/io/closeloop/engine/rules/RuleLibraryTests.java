@@ -32,9 +32,10 @@ class RuleLibraryTests {
 		RuleLibrary library = new RuleLibrary(copyShippedRules(), Clock.systemUTC());
 
 		assertThat(library.status().files()).containsExactly("autonomy/autonomy.drl",
-				"classification/classification.drl", "classification/security-signals.drl",
-				"correlation/correlation.drl", "decision/client-overrides.drl", "decision/escalation-policy.drl",
-				"decision/remediation-catalog.drl.csv", "types/vendor-alert-types.drl.csv");
+				"classification/classification.drl", "classification/production.drl",
+				"classification/security-signals.drl", "correlation/correlation.drl", "decision/client-overrides.drl",
+				"decision/escalation-policy.drl", "decision/remediation-catalog.drl.csv",
+				"types/vendor-alert-types.drl.csv");
 		assertThat(library.status().errors()).isEmpty();
 		assertThat(library.active()
 			.current()
