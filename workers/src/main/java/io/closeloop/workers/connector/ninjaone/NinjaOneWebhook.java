@@ -84,7 +84,7 @@ public class NinjaOneWebhook implements VendorWebhook {
 		String nodeClass = payload.optional("device.nodeClass");
 		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), externalId, tenant,
 				new InboundAlert.Device(deviceId, payload.optional("device.systemName", "device.displayName"), null,
-						VendorWords.role(nodeClass)),
+						VendorWords.role(nodeClass, null)),
 				this.rules.current()
 					.alertType(vendor().name(), payload.labels(settings.typeFieldsOr(TYPE_FIELDS)),
 							"ninjaone.condition"),
