@@ -31,7 +31,7 @@ class SettingsDefaultsTests {
 	@Test
 	void shouldStartTheEmbeddedEngineAndWatchItByDefault() {
 		assertThat(bind("closeloop.zeebe.embedded", EmbeddedZeebeProperties.class))
-			.isEqualTo(new EmbeddedZeebeProperties(true, 26500, 3));
+			.isEqualTo(new EmbeddedZeebeProperties(26500, 3));
 		assertThat(bind("closeloop.zeebe.watchdog", EmbeddedZeebeProperties.Watchdog.class))
 			.isEqualTo(new EmbeddedZeebeProperties.Watchdog(Duration.ofSeconds(10), Duration.ofSeconds(5)));
 	}

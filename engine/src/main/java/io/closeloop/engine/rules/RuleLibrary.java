@@ -3,12 +3,14 @@ package io.closeloop.engine.rules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.closeloop.rules.ActiveRules;
@@ -29,7 +31,7 @@ import io.closeloop.rules.Stage;
  * reported (file, line, message) and the previous rules keep deciding.
  */
 @Component
-public class RuleLibrary {
+public class RuleLibrary implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleLibrary.class);
 
@@ -49,8 +51,11 @@ public class RuleLibrary {
 
 	private String lastSeenVersion;
 
+	private final Duration pollInterval;
+
 	RuleLibrary(RulesProperties properties, Clock clock) {
 		this.clock = clock;
+		this.pollInterval = properties.pollInterval();
 		Path configured = properties.directoryPath();
 		if (configured != null && Files.isDirectory(configured)) {
 			this.directory = configured.toAbsolutePath().normalize();
@@ -86,8 +91,13 @@ public class RuleLibrary {
 		return this.status;
 	}
 
+	/** Checks the rule directory every {@code closeloop.rules.poll-interval}. */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::reloadIfChanged, this.pollInterval);
+	}
+
 	/** Checks the rule directory and reloads it when its files changed. */
-	@Scheduled(fixedDelayString = "${closeloop.rules.poll-interval:PT2S}")
 	public synchronized Status reloadIfChanged() {
 		if (this.directory == null || !Files.isDirectory(this.directory)) {
 			return this.status;

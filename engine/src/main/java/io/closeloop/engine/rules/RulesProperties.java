@@ -13,9 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * not set or does not exist, the rules packaged in the application are used, without
  * reload (application.yml sets it from {@code CLOSELOOP_RULES_DIR}, else the repository's
  * rules, for a run from a clone)
- * @param pollInterval how often the directory is checked for changes (the reload's
- * schedule reads the property through a placeholder that repeats this default: change
- * both together)
+ * @param pollInterval how often the directory is checked for changes
  */
 @ConfigurationProperties("closeloop.rules")
 public record RulesProperties(String directory, @DefaultValue("PT2S") Duration pollInterval) {

@@ -9,16 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded Zeebe engine ({@code closeloop.zeebe.embedded.*}): on by default, for
  * evaluation and development. Production turns it off
  * ({@code closeloop.zeebe.embedded.enabled=false}, the {@code cluster} profile) and
- * points {@code camunda.client.*} at a Camunda 8 cluster.
+ * points {@code camunda.client.*} at a Camunda 8 cluster; that switch is read by
+ * {@link EmbeddedZeebeConfiguration}'s condition, which holds its default.
  *
- * @param enabled start the in-memory engine inside the application
  * @param port the gRPC gateway port it listens on (localhost)
  * @param failuresBeforeReplace consecutive failed liveness probes before the engine is
  * replaced
  */
 @ConfigurationProperties("closeloop.zeebe.embedded")
-public record EmbeddedZeebeProperties(@DefaultValue("true") boolean enabled, @DefaultValue("26500") int port,
-		@DefaultValue("3") int failuresBeforeReplace) {
+public record EmbeddedZeebeProperties(@DefaultValue("26500") int port, @DefaultValue("3") int failuresBeforeReplace) {
 
 	public EmbeddedZeebeProperties {
 		if (port <= 0 || failuresBeforeReplace <= 0) {
@@ -30,8 +29,7 @@ public record EmbeddedZeebeProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * The engine's watchdog ({@code closeloop.zeebe.watchdog.*}).
 	 *
-	 * @param interval how often the watchdog probes the engine (its schedule reads the
-	 * property through a placeholder that repeats this default: change both together)
+	 * @param interval how often the watchdog probes the engine
 	 * @param probeTimeout how long a probe may take
 	 */
 	@ConfigurationProperties("closeloop.zeebe.watchdog")

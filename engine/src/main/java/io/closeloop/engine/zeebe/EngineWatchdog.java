@@ -13,7 +13,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.camunda.client.CamundaClient;
@@ -26,7 +28,7 @@ import io.camunda.client.CamundaClient;
  * deployed again; a remote cluster is only reported, since it heals itself.
  */
 @Component
-public class EngineWatchdog {
+public class EngineWatchdog implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineWatchdog.class);
 
@@ -82,10 +84,12 @@ public class EngineWatchdog {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${closeloop.zeebe.watchdog.interval:PT10S}",
-			initialDelayString = "${closeloop.zeebe.watchdog.interval:PT10S}")
-	public void probeOnSchedule() {
-		probe();
+	/**
+	 * Probes every {@code closeloop.zeebe.watchdog.interval}, the first time after one.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(new FixedDelayTask(this::probe, this.watchdog.interval(), this.watchdog.interval()));
 	}
 
 	/** Probes once, replacing a dead embedded engine when it has failed often enough. */
