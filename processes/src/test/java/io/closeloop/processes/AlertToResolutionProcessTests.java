@@ -170,6 +170,35 @@ class AlertToResolutionProcessTests {
 	}
 
 	@Test
+	void shouldHandTheAlertToAPersonWithoutActingWhenTheDeviceIsAnotherClients() {
+		long instance = this.engine.start("alert-to-resolution", Map.of("alertId", 1)).getProcessInstanceKey();
+		this.engine.complete("open-psa-ticket", Map.of("ticket", Map.of("system", "simulator", "id", "T-1")));
+		this.engine.throwError("enrich-alert", "DEVICE_OUT_OF_SCOPE", Map.of("escalationReason",
+				"Refused to act: device 42 is not in Datto RMM site s-1 (tenant acme's)", "deviceOutOfScope", true));
+		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
+
+		assertThat(escalation.getElementId()).isEqualTo("service_task_escalate_device_out_of_scope");
+		assertThat(escalation.getVariablesAsMap()).containsEntry("deviceOutOfScope", true)
+			.containsEntry("escalationReason",
+					"Refused to act: device 42 is not in Datto RMM site s-1 (tenant acme's)");
+		this.engine.assertEndedAt(instance, "end_event_escalated_out_of_scope");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("business_rule_task_decide_remediation",
+				"service_task_run_remediation");
+	}
+
+	@Test
+	void shouldStopBeforeTheScriptWhenTheDeviceIsFoundOutOfScopeThere() {
+		long instance = startUntilDecided("ACT");
+		this.engine.throwError("run-rmm-script", "DEVICE_OUT_OF_SCOPE",
+				Map.of("escalationReason", "Refused to act: NinjaOne knows no device 9", "deviceOutOfScope", true));
+		this.engine.complete("escalate-alert", Map.of());
+
+		this.engine.assertEndedAt(instance, "end_event_escalated_out_of_scope");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_await_script_result",
+				"service_task_verify_fix");
+	}
+
+	@Test
 	void shouldPollAScriptThatIsStillRunningAfterTheInterval() {
 		long instance = startUntilDecided("ACT");
 		this.engine.complete("run-rmm-script", Map.of("scriptRunId", "run-1"));

@@ -63,9 +63,9 @@ class CorrelationTests extends IntegrationTest {
 	private static String cpuHigh(String tenant) {
 		return """
 				{"source":"ninjaone","externalId":"%s","tenant":"%s",
-				 "device":{"id":"dev-1","hostname":"%s","os":"Windows 11","role":"workstation"},
+				 "device":{"id":"dev-%s-1","hostname":"%s","os":"Windows 11","role":"workstation"},
 				 "type":"cpu.high","severity":"warning","message":"CPU above 95%% for 15 minutes"}
-				""".formatted(Alerts.uniqueId(), tenant, tenant.toUpperCase() + "-WS-1");
+				""".formatted(Alerts.uniqueId(), tenant, tenant, tenant.toUpperCase() + "-WS-1");
 	}
 
 }

@@ -99,6 +99,30 @@ class TenantIsolationTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldActOnNothingWhenAClientsKeyNamesAnotherClientsDevice() {
+		ApiClient api = api();
+		String hostname = "ACME-WS-" + Alerts.shortId();
+		String acmeAlert = Alerts.diskLow(hostname, "workstation", "Windows 11");
+		api.awaitStatus(api.postAlert(acmeAlert).id(), "RESOLVED");
+
+		// Globex's key names acme's device, under a hostname of its own.
+		String globexAlert = Alerts.diskLow("GLOBEX-WS-" + Alerts.shortId(), "workstation", "Windows 11")
+			.replace("\"tenant\":\"acme\"", "\"tenant\":\"globex\"")
+			.replaceFirst("\"id\":\"dev-GLOBEX-WS-[^\"]+\"", "\"id\":\"dev-" + hostname + "\"");
+		ApiClient.Response globex = post(api, globexAlert);
+		assertThat(globex.status()).isEqualTo(202);
+		Map<String, Object> refused = api.awaitStatus(globex.id(), "ESCALATED");
+
+		assertThat(ApiClient.steps(refused)).contains("Device out of scope").doesNotContain("Enriched", "Decided");
+		assertThat(ApiClient.timeline(refused)).anySatisfy((step) -> assertThat(step.get("detail")).isEqualTo(
+				"before enrichment: device dev-" + hostname + " is not in simulated client globex (tenant globex's)"));
+		assertThat(api.simulator("script-runs")).filteredOn((run) -> ("dev-" + hostname).equals(run.get("deviceId")))
+			.as("only acme's own fix ran on the device")
+			.hasSize(1)
+			.allSatisfy((run) -> assertThat(run).containsEntry("tenant", "acme"));
+	}
+
+	@Test
 	void shouldRefuseTelemetryForAnotherClient() {
 		ApiClient api = api();
 		ApiClient.Response response = api.send(HttpRequest.newBuilder(api.uri("/api/telemetry"))

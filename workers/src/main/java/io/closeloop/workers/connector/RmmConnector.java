@@ -12,6 +12,13 @@ public interface RmmConnector {
 	 */
 	String system();
 
+	/**
+	 * Whether the device the alert names belongs to the alert's tenant, as the RMM
+	 * reports it. Asked before anything is read from or done to the device; an alert that
+	 * names no device, or a device the RMM does not know, is out of scope.
+	 */
+	DeviceScope scopeOf(AlertContext alert);
+
 	/** What the RMM knows of the device the alert is about. */
 	DeviceFacts deviceFacts(AlertContext alert);
 

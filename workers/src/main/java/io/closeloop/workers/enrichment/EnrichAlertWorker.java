@@ -21,11 +21,13 @@ import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.connector.TicketSummary;
 import io.closeloop.workers.journal.AlertJournal;
+import io.closeloop.workers.scope.DeviceScopeCheck;
 
 /**
  * Gathers what a technician would look up first: the device's facts from the RMM, the
  * tickets already open for the device in the PSA, and where the client and the device are
- * documented.
+ * documented. Nothing is read of a device before the RMM confirms it is the alert's
+ * tenant's.
  */
 @Component
 public class EnrichAlertWorker {
@@ -42,8 +44,12 @@ public class EnrichAlertWorker {
 
 	private final AlertJournal journal;
 
-	EnrichAlertWorker(RmmConnector rmm, PsaConnector psa, DocumentationConnector documentation, AlertJournal journal) {
+	private final DeviceScopeCheck scope;
+
+	EnrichAlertWorker(RmmConnector rmm, PsaConnector psa, DocumentationConnector documentation, AlertJournal journal,
+			DeviceScopeCheck scope) {
 		this.rmm = rmm;
+		this.scope = scope;
 		this.psa = psa;
 		this.documentation = documentation;
 		this.journal = journal;
@@ -53,6 +59,7 @@ public class EnrichAlertWorker {
 	public Map<String, Object> enrich(ActivatedJob job, @VariablesAsType AlertVariables variables,
 			@Variable(name = "ticket") TicketRef ownTicket) {
 		AlertContext alert = variables.context();
+		this.scope.confirm(alert, "enrichment");
 		DeviceFacts device = this.rmm.deviceFacts(alert);
 		String deviceId = (alert.device() != null) ? alert.device().id() : null;
 		List<TicketSummary> openTickets = this.psa.openTicketsForDevice(alert.tenant(), deviceId)

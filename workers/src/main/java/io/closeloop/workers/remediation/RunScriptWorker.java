@@ -16,8 +16,12 @@ import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.workers.journal.SideEffects;
+import io.closeloop.workers.scope.DeviceScopeCheck;
 
-/** Starts the decided remediation script on the device through the RMM, once. */
+/**
+ * Starts the decided remediation script on the device through the RMM, once, after the
+ * RMM confirms the device is the alert's tenant's.
+ */
 @Component
 public class RunScriptWorker {
 
@@ -29,8 +33,11 @@ public class RunScriptWorker {
 
 	private final AlertJournal journal;
 
-	RunScriptWorker(RmmConnector rmm, SideEffects sideEffects, AlertJournal journal) {
+	private final DeviceScopeCheck scope;
+
+	RunScriptWorker(RmmConnector rmm, SideEffects sideEffects, AlertJournal journal, DeviceScopeCheck scope) {
 		this.rmm = rmm;
+		this.scope = scope;
 		this.sideEffects = sideEffects;
 		this.journal = journal;
 	}
@@ -41,7 +48,10 @@ public class RunScriptWorker {
 		AlertContext alert = variables.context();
 		String script = (String) decision.get("remediation");
 		String key = SideEffects.key(alert.alertId(), "run-script");
-		ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> this.rmm.runScript(alert, script, key));
+		ScriptRun run = this.sideEffects.once(key, ScriptRun.class, () -> {
+			this.scope.confirm(alert, script);
+			return this.rmm.runScript(alert, script, key);
+		});
 		this.journal.status(alert.alertId(), AlertStatus.REMEDIATING,
 				"started " + script + " on " + this.rmm.system() + " (run " + run.runId() + ")");
 		Map<String, Object> result = new HashMap<>();

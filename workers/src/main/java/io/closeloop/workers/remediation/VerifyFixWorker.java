@@ -15,11 +15,13 @@ import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.rules.AlertStatus;
+import io.closeloop.workers.scope.DeviceScopeCheck;
 
 /**
  * Runs the decision's verification check through the RMM. The model retries a failed
  * check a bounded number of times ({@code maxVerifyAttempts}) and then escalates with the
- * evidence.
+ * evidence. A check runs on the device, so the RMM confirms first that the device is the
+ * alert's tenant's.
  */
 @Component
 public class VerifyFixWorker {
@@ -30,8 +32,11 @@ public class VerifyFixWorker {
 
 	private final AlertJournal journal;
 
-	VerifyFixWorker(RmmConnector rmm, AlertJournal journal) {
+	private final DeviceScopeCheck scope;
+
+	VerifyFixWorker(RmmConnector rmm, AlertJournal journal, DeviceScopeCheck scope) {
 		this.rmm = rmm;
+		this.scope = scope;
 		this.journal = journal;
 	}
 
@@ -42,6 +47,7 @@ public class VerifyFixWorker {
 		AlertContext alert = variables.context();
 		String check = (String) decision.get("verification");
 		int attempt = ((attempts != null) ? attempts : 0) + 1;
+		this.scope.confirm(alert, check);
 		this.journal.status(alert.alertId(), AlertStatus.VERIFYING, "checking " + check + " (attempt " + attempt + ")");
 		Verification verification = this.rmm.verify(alert, check);
 		this.journal.step(alert.alertId(), verification.passed() ? "Fix verified" : "Verification failed",

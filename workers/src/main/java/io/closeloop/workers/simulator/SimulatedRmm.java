@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.Verification;
@@ -24,6 +25,10 @@ import io.closeloop.workers.connector.Verification;
  * space and its check passes. Two hostname markers make the failure paths reachable: a
  * hostname containing {@code SCRIPTFAIL} makes every script exit 1, and one containing
  * {@code NOFIX} makes scripts succeed without changing anything, so verification fails.
+ * <p>
+ * Devices belong to clients, as in a real RMM: a simulated device joins the client
+ * (tenant) whose alert first names it, as an agent is enrolled in one client, and is out
+ * of scope for every other tenant from then on.
  */
 public class SimulatedRmm implements RmmConnector {
 
@@ -47,6 +52,21 @@ public class SimulatedRmm implements RmmConnector {
 	@Override
 	public String system() {
 		return "simulator";
+	}
+
+	@Override
+	public synchronized DeviceScope scopeOf(AlertContext alert) {
+		if (alert.device() == null || alert.device().id() == null) {
+			return DeviceScope.unknown("(none named)", system());
+		}
+		SimulatedDevice known = this.devices.get(alert.device().id());
+		if (known == null) {
+			device(alert);
+			return new DeviceScope(true, "device " + alert.device().id() + " enrolled in simulated client "
+					+ alert.tenant() + " by its first alert");
+		}
+		return DeviceScope.judged(known.id, alert.tenant(), "simulated client", alert.tenant(), "(simulator)",
+				known.owner);
 	}
 
 	@Override
@@ -98,7 +118,7 @@ public class SimulatedRmm implements RmmConnector {
 
 	private SimulatedDevice device(AlertContext alert) {
 		String id = (alert.device() != null) ? alert.device().id() : "unknown";
-		return this.devices.computeIfAbsent(alert.tenant() + "/" + id, (key) -> new SimulatedDevice(alert));
+		return this.devices.computeIfAbsent(id, (key) -> new SimulatedDevice(alert));
 	}
 
 	/** A script run as the simulator page lists it. */
@@ -151,6 +171,8 @@ public class SimulatedRmm implements RmmConnector {
 
 		private final String id;
 
+		private final String owner;
+
 		private final String hostname;
 
 		private final String os;
@@ -175,6 +197,7 @@ public class SimulatedRmm implements RmmConnector {
 
 		SimulatedDevice(AlertContext alert) {
 			this.id = (alert.device() != null) ? alert.device().id() : "unknown";
+			this.owner = alert.tenant();
 			this.hostname = (alert.device() != null) ? alert.device().hostname() : "unknown";
 			this.os = (alert.device() != null) ? alert.device().os() : "unknown";
 			String marker = String.valueOf(this.hostname).toUpperCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import io.closeloop.workers.connector.TicketRef;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.workers.journal.SideEffects;
+import io.closeloop.workers.scope.DeviceScopeCheck;
 
 /**
  * Hands the alert to a person: writes the gathered context and the reason into the ticket
@@ -35,12 +36,13 @@ public class EscalateWorker {
 	@JobWorker(type = TYPE)
 	public void escalate(ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "ticket") TicketRef ticket, @Variable(name = "escalationReason") String reason,
-			@Variable(name = "scriptRunId") String scriptRunId) {
+			@Variable(name = "scriptRunId") String scriptRunId,
+			@Variable(name = DeviceScopeCheck.OUT_OF_SCOPE_VARIABLE) Boolean deviceOutOfScope) {
 		TicketStory story = TicketStory.of(job.getVariablesAsMap());
 		String why = (reason != null) ? reason : "no reason recorded";
-		if (scriptRunId != null) {
+		if (scriptRunId != null && !Boolean.TRUE.equals(deviceOutOfScope)) {
 			// A remediation ran and did not resolve the alert: evidence against the
-			// category.
+			// category. A device found out of scope says nothing of the fix.
 			this.journal.outcome(alertId, false, why);
 		}
 		// The alert is the person's first, then the ticket's: a PSA outage must not hide

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
 import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
@@ -19,12 +20,16 @@ import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.enrichment.EnrichAlertWorker.Enrichment;
 import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.workers.simulator.SimulatedPsa;
+import io.closeloop.workers.scope.DeviceScopeCheck;
 import io.closeloop.workers.simulator.SimulatedRmm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 class EnrichAlertWorkerTests {
@@ -45,7 +50,7 @@ class EnrichAlertWorkerTests {
 	@Test
 	void shouldGatherWhereTheClientAndTheDeviceAreDocumented() {
 		EnrichAlertWorker worker = new EnrichAlertWorker(this.rmm, this.psa, new Answering(List.of(RUNBOOK)),
-				this.journal);
+				this.journal, new DeviceScopeCheck(this.rmm, this.journal));
 
 		Enrichment enrichment = enrichment(worker.enrich(this.job, variables(), null));
 
@@ -59,7 +64,7 @@ class EnrichAlertWorkerTests {
 	void shouldEnrichTheAlertWhenTheDocumentationSystemIsDown() {
 		EnrichAlertWorker worker = new EnrichAlertWorker(this.rmm, this.psa,
 				new Failing(new ConnectorException("IT Glue organization failed after 3 attempt(s); last: HTTP 503")),
-				this.journal);
+				this.journal, new DeviceScopeCheck(this.rmm, this.journal));
 
 		Enrichment enrichment = enrichment(worker.enrich(this.job, variables(), null));
 
@@ -75,7 +80,7 @@ class EnrichAlertWorkerTests {
 		EnrichAlertWorker worker = new EnrichAlertWorker(this.rmm, this.psa,
 				new Failing(new VendorRejectedException("IT Glue", "organization", 403,
 						"the API key was refused; check closeloop.docs.itglue.api-key")),
-				this.journal);
+				this.journal, new DeviceScopeCheck(this.rmm, this.journal));
 
 		Enrichment enrichment = enrichment(worker.enrich(this.job, variables(), null));
 
@@ -84,8 +89,30 @@ class EnrichAlertWorkerTests {
 	}
 
 	@Test
+	void shouldReadNothingOfADeviceThatIsAnotherClients() {
+		this.rmm.scopeOf(TestAlerts.diskLow(6, "ACME-WS-042", "acme"));
+		EnrichAlertWorker worker = new EnrichAlertWorker(this.rmm, this.psa, new NoDocumentation(), this.journal,
+				new DeviceScopeCheck(this.rmm, this.journal));
+		AlertContext globex = TestAlerts.diskLow(8, "ACME-WS-042", "globex");
+
+		assertThatExceptionOfType(BpmnError.class)
+			.isThrownBy(() -> worker.enrich(this.job,
+					new AlertVariables(8L, "globex",
+							new AlertVariables.Fields("datto-rmm", "a-8", globex.type(), globex.severity(),
+									globex.message(), globex.metrics()),
+							globex.device()),
+					null))
+			.satisfies((error) -> assertThat(error.getErrorCode()).isEqualTo("DEVICE_OUT_OF_SCOPE"))
+			.withMessageContaining("nothing was done to the device");
+		verify(this.journal).step(eq(8L), eq("Device out of scope"),
+				eq("before enrichment: device dev-ACME-WS-042 is not in simulated client globex (tenant globex's)"));
+		verify(this.journal, never()).step(eq(8L), eq("Enriched"), any());
+	}
+
+	@Test
 	void shouldSayNothingAboutDocumentationWithoutADocumentationSystem() {
-		EnrichAlertWorker worker = new EnrichAlertWorker(this.rmm, this.psa, new NoDocumentation(), this.journal);
+		EnrichAlertWorker worker = new EnrichAlertWorker(this.rmm, this.psa, new NoDocumentation(), this.journal,
+				new DeviceScopeCheck(this.rmm, this.journal));
 
 		Enrichment enrichment = enrichment(worker.enrich(this.job, variables(), null));
 

@@ -19,8 +19,10 @@ import io.closeloop.workers.InMemorySideEffects;
 import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.journal.AlertJournal;
+import io.closeloop.workers.scope.DeviceScopeCheck;
 import io.closeloop.workers.simulator.SimulatedRmm;
 
 class RemediationWorkersTests {
@@ -33,7 +35,8 @@ class RemediationWorkersTests {
 
 	@Test
 	void shouldRunTheScriptOnceWhenTheJobIsDeliveredTwice() {
-		RunScriptWorker worker = new RunScriptWorker(this.rmm, new InMemorySideEffects(), this.journal);
+		RunScriptWorker worker = new RunScriptWorker(this.rmm, new InMemorySideEffects(), this.journal,
+				new DeviceScopeCheck(this.rmm, this.journal));
 		AlertVariables variables = variables(TestAlerts.diskLow(7, "ACME-WS-7"));
 		Map<String, Object> decision = Map.of("remediation", "disk-cleanup");
 
@@ -64,9 +67,11 @@ class RemediationWorkersTests {
 	void shouldCarryARunThatFinishedWhenItStartedWithTheProcessSoARestartedConnectorNeedNotRememberIt() {
 		RmmConnector answersWhenDone = mock(RmmConnector.class);
 		when(answersWhenDone.system()).thenReturn("tactical-rmm");
+		when(answersWhenDone.scopeOf(any())).thenReturn(new DeviceScope(true, "device ACME-WS-11 is acme's"));
 		when(answersWhenDone.runScript(any(), any(), any()))
 			.thenReturn(new ScriptRun("alert-11:run-script", ScriptRun.Status.SUCCEEDED, 0, "Freed 2.1 GB"));
-		Map<String, Object> started = new RunScriptWorker(answersWhenDone, new InMemorySideEffects(), this.journal)
+		Map<String, Object> started = new RunScriptWorker(answersWhenDone, new InMemorySideEffects(), this.journal,
+				new DeviceScopeCheck(answersWhenDone, this.journal))
 			.runScript(this.job, variables(TestAlerts.diskLow(11, "ACME-WS-11")),
 					Map.of("remediation", "disk-cleanup"));
 		@SuppressWarnings("unchecked")
@@ -97,7 +102,8 @@ class RemediationWorkersTests {
 	void shouldCountVerificationAttemptsAndExplainAFailure() {
 		AlertContext alert = TestAlerts.diskLow(10, "ACME-NOFIX-10");
 		this.rmm.deviceFacts(alert);
-		VerifyFixWorker worker = new VerifyFixWorker(this.rmm, this.journal);
+		VerifyFixWorker worker = new VerifyFixWorker(this.rmm, this.journal,
+				new DeviceScopeCheck(this.rmm, this.journal));
 		when(this.job.getRetries()).thenReturn(5);
 
 		Map<String, Object> result = worker.verify(this.job, variables(alert),

@@ -48,7 +48,7 @@ class DocumentationInTicketNotesTests {
 				null)));
 
 		new EscalateWorker(this.psa, new InMemorySideEffects(), this.journal).escalate(this.job, 7L, this.ticket,
-				"Fix not verified", null);
+				"Fix not verified", null, null);
 
 		SimulatedPsa.Note note = lastNote();
 		assertThat(note.internal()).isTrue();
@@ -63,7 +63,7 @@ class DocumentationInTicketNotesTests {
 				"Documentation unavailable (hudu): Hudu company failed after 3 attempt(s); last: HTTP 503")));
 
 		new EscalateWorker(this.psa, new InMemorySideEffects(), this.journal).escalate(this.job, 7L, this.ticket,
-				"Fix not verified", null);
+				"Fix not verified", null, null);
 
 		assertThat(lastNote().text())
 			.contains("Documentation unavailable (hudu): Hudu company failed after 3 attempt(s); last: HTTP 503\n");

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.ScriptRunPoller;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
 import io.closeloop.workers.connector.http.Redactor;
@@ -53,9 +55,30 @@ public class DattoRmm implements RmmConnector {
 	}
 
 	@Override
+	public DeviceScope scopeOf(AlertContext alert) {
+		if (alert.device() == null || alert.device().id() == null) {
+			return DeviceScope.unknown("(none named)", DattoApi.VENDOR.displayName());
+		}
+		String deviceUid = alert.device().id();
+		JsonNode device;
+		try {
+			device = this.api.get("device-scope", devicePath(deviceUid));
+		}
+		catch (VendorRejectedException ex) {
+			if (ex.status() == 404) {
+				return DeviceScope.unknown(deviceUid, DattoApi.VENDOR.displayName());
+			}
+			throw ex;
+		}
+		return DeviceScope.judged(deviceUid, alert.tenant(), "Datto RMM site",
+				this.properties.sites().get(alert.tenant()), "closeloop.rmm.datto.sites",
+				VendorJson.text(device, "siteUid"));
+	}
+
+	@Override
 	public DeviceFacts deviceFacts(AlertContext alert) {
 		String deviceUid = deviceUid(alert);
-		JsonNode device = this.api.get("device-facts", "/v2/device/" + PathSegment.encode(deviceUid));
+		JsonNode device = this.api.get("device-facts", devicePath(deviceUid));
 		Map<String, String> details = new LinkedHashMap<>();
 		for (String field : List.of("siteName", "intIpAddress", "lastLoggedInUser", "rebootRequired", "domain",
 				"description")) {
@@ -188,6 +211,10 @@ public class DattoRmm implements RmmConnector {
 					+ "': set closeloop.rmm.datto." + key + "." + name + " to the component's uid");
 		}
 		return uid;
+	}
+
+	private static String devicePath(String deviceUid) {
+		return "/v2/device/" + PathSegment.encode(deviceUid);
 	}
 
 	private static String deviceUid(AlertContext alert) {

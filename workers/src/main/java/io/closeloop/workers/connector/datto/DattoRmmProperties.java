@@ -26,12 +26,14 @@ import io.closeloop.workers.connector.http.HttpSettings;
  * @param checkTimeout how long a check job may take before the verification counts as an
  * outage
  * @param http timeouts and retries
+ * @param sites Closeloop tenant → the uid of its Datto RMM site: a device is acted on
+ * only when Datto reports it in the alert's tenant's site
  */
 @ConfigurationProperties("closeloop.rmm.datto")
 public record DattoRmmProperties(URI url, Secret apiKey, Secret apiSecret, Map<String, String> scripts,
 		Map<String, String> checks, @DefaultValue("PT5M") Duration tokenRefreshBefore,
 		@DefaultValue("PT5S") Duration checkPollInterval, @DefaultValue("PT2M") Duration checkTimeout,
-		@DefaultValue HttpSettings http) {
+		@DefaultValue HttpSettings http, Map<String, String> sites) {
 
 	public DattoRmmProperties {
 		if (url == null) {
@@ -43,6 +45,7 @@ public record DattoRmmProperties(URI url, Secret apiKey, Secret apiSecret, Map<S
 		}
 		scripts = (scripts != null) ? Map.copyOf(scripts) : Map.of();
 		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
+		sites = (sites != null) ? Map.copyOf(sites) : Map.of();
 	}
 
 }

@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.ScriptRunPoller;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
 import io.closeloop.workers.connector.http.Redactor;
@@ -57,6 +59,27 @@ public class NcentralRmm implements RmmConnector {
 	@Override
 	public String system() {
 		return NcentralApi.VENDOR.name();
+	}
+
+	@Override
+	public DeviceScope scopeOf(AlertContext alert) {
+		if (alert.device() == null || alert.device().id() == null) {
+			return DeviceScope.unknown("(none named)", NcentralApi.VENDOR.displayName());
+		}
+		String deviceId = alert.device().id();
+		JsonNode device;
+		try {
+			device = this.api.get("device-scope", "/api/devices/" + PathSegment.encode(deviceId)).path("data");
+		}
+		catch (VendorRejectedException ex) {
+			if (ex.status() == 404) {
+				return DeviceScope.unknown(deviceId, NcentralApi.VENDOR.displayName());
+			}
+			throw ex;
+		}
+		return DeviceScope.judged(deviceId, alert.tenant(), "N-central customer",
+				this.properties.customers().get(alert.tenant()), "closeloop.rmm.ncentral.customers",
+				VendorJson.text(device, "customerId"));
 	}
 
 	@Override

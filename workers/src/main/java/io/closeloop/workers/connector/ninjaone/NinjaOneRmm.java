@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.ScriptRunPoller;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.Idempotence;
 import io.closeloop.workers.connector.http.PathSegment;
@@ -66,6 +68,27 @@ public class NinjaOneRmm implements RmmConnector {
 	@Override
 	public String system() {
 		return NinjaOneApi.VENDOR.name();
+	}
+
+	@Override
+	public DeviceScope scopeOf(AlertContext alert) {
+		if (alert.device() == null || alert.device().id() == null) {
+			return DeviceScope.unknown("(none named)", NinjaOneApi.VENDOR.displayName());
+		}
+		String deviceId = alert.device().id();
+		JsonNode device;
+		try {
+			device = this.api.get("device-scope", "/v2/device/" + PathSegment.encode(deviceId));
+		}
+		catch (VendorRejectedException ex) {
+			if (ex.status() == 404) {
+				return DeviceScope.unknown(deviceId, NinjaOneApi.VENDOR.displayName());
+			}
+			throw ex;
+		}
+		return DeviceScope.judged(deviceId, alert.tenant(), "NinjaOne organization",
+				this.properties.organizations().get(alert.tenant()), "closeloop.rmm.ninjaone.organizations",
+				VendorJson.text(device, "organizationId"));
 	}
 
 	@Override

@@ -38,6 +38,8 @@ import io.closeloop.workers.connector.http.HttpSettings;
  * @param checkTimeout how long a check may take before the verification counts as an
  * outage
  * @param http timeouts and retries
+ * @param organizations Closeloop tenant → the id of its NinjaOne organization: a device
+ * is acted on only when NinjaOne reports it in the alert's tenant's organization
  */
 @ConfigurationProperties("closeloop.rmm.ninjaone")
 public record NinjaOneRmmProperties(String region, URI url, String clientId, Secret clientSecret, Secret refreshToken,
@@ -46,7 +48,8 @@ public record NinjaOneRmmProperties(String region, URI url, String clientId, Sec
 		@DefaultValue( {
 				"ACTION", "SCRIPTING" }) List<String> scriptActivityTypes,
 		@DefaultValue("PT5M") Duration tokenRefreshBefore, @DefaultValue("PT5S") Duration checkPollInterval,
-		@DefaultValue("PT1M") Duration checkTimeout, @DefaultValue HttpSettings http){
+		@DefaultValue("PT1M") Duration checkTimeout, @DefaultValue HttpSettings http,
+		Map<String, Integer> organizations){
 
 	/** NinjaOne's regional instances, each at {@code https://{region}.ninjarmm.com}. */
 	static final Set<String> REGIONS = Set.of("app", "us2", "eu", "ca", "oc");
@@ -68,6 +71,7 @@ public record NinjaOneRmmProperties(String region, URI url, String clientId, Sec
 		scripts = (scripts != null) ? Map.copyOf(scripts) : Map.of();
 		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
 		scriptParameters = (scriptParameters != null) ? Map.copyOf(scriptParameters) : Map.of();
+		organizations = (organizations != null) ? Map.copyOf(organizations) : Map.of();
 		scriptActivityTypes = (scriptActivityTypes != null && !scriptActivityTypes.isEmpty())
 				? List.copyOf(scriptActivityTypes) : List.of("ACTION", "SCRIPTING");
 	}

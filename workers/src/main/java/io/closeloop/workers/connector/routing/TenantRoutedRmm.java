@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.Verification;
@@ -26,6 +27,11 @@ public class TenantRoutedRmm implements RmmConnector {
 	@Override
 	public String system() {
 		return "per-tenant";
+	}
+
+	@Override
+	public DeviceScope scopeOf(AlertContext alert) {
+		return of(alert.tenant()).scopeOf(alert);
 	}
 
 	@Override

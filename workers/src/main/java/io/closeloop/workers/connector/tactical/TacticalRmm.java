@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
+import io.closeloop.workers.connector.DeviceScope;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
 import io.closeloop.workers.connector.http.Redactor;
@@ -55,6 +57,33 @@ public class TacticalRmm implements RmmConnector {
 	@Override
 	public String system() {
 		return TacticalApi.VENDOR.name();
+	}
+
+	/**
+	 * The agent's client, found through its site: the agent names its client only by its
+	 * name, which can be changed, and its site by its id.
+	 */
+	@Override
+	public DeviceScope scopeOf(AlertContext alert) {
+		if (alert.device() == null || alert.device().id() == null) {
+			return DeviceScope.unknown("(none named)", TacticalApi.VENDOR.displayName());
+		}
+		String agentId = alert.device().id();
+		JsonNode agent;
+		try {
+			agent = this.api.get("device-scope", "/agents/" + PathSegment.encode(agentId) + "/");
+		}
+		catch (VendorRejectedException ex) {
+			if (ex.status() == 404) {
+				return DeviceScope.unknown(agentId, TacticalApi.VENDOR.displayName());
+			}
+			throw ex;
+		}
+		String site = VendorJson.text(agent, "site");
+		String client = (site != null) ? VendorJson
+			.text(this.api.get("device-scope", "/clients/sites/" + PathSegment.encode(site) + "/"), "client") : null;
+		return DeviceScope.judged(agentId, alert.tenant(), "Tactical RMM client",
+				this.properties.clients().get(alert.tenant()), "closeloop.rmm.tactical.clients", client);
 	}
 
 	@Override

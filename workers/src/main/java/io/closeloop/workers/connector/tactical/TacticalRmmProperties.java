@@ -22,10 +22,13 @@ import io.closeloop.workers.connector.http.HttpSettings;
  * @param checks verification check name (from the catalog) → pk of the script that checks
  * it, which exits 0 when the check passes
  * @param http timeouts and retries
+ * @param clients Closeloop tenant → the id (pk) of its Tactical RMM client: a device is
+ * acted on only when its agent's site belongs to the alert's tenant's client
  */
 @ConfigurationProperties("closeloop.rmm.tactical")
 public record TacticalRmmProperties(URI url, Secret apiKey, @DefaultValue("PT5M") Duration scriptTimeout,
-		Map<String, Integer> scripts, Map<String, Integer> checks, @DefaultValue HttpSettings http) {
+		Map<String, Integer> scripts, Map<String, Integer> checks, @DefaultValue HttpSettings http,
+		Map<String, Integer> clients) {
 
 	public TacticalRmmProperties {
 		if (url == null) {
@@ -37,6 +40,7 @@ public record TacticalRmmProperties(URI url, Secret apiKey, @DefaultValue("PT5M"
 		}
 		scripts = (scripts != null) ? Map.copyOf(scripts) : Map.of();
 		checks = (checks != null) ? Map.copyOf(checks) : Map.of();
+		clients = (clients != null) ? Map.copyOf(clients) : Map.of();
 	}
 
 }

@@ -58,11 +58,13 @@ class DattoRmmTests {
 
 	private final AlertContext alert = TestAlerts.diskLow(7, "ACME-WS-042");
 
-	private final DattoRmm rmm = DattoRmm.create(new DattoRmmProperties(
-			URI.create(vendor.baseUrl()), new Secret(API_KEY), new Secret(API_SECRET),
-			Map.of("disk-cleanup", "comp-cleanup"), Map.of("disk-free-above-threshold", "comp-check"),
-			Duration.ofMinutes(5), Duration.ofMillis(20), Duration.ofSeconds(2), new HttpSettings(
-					Duration.ofMillis(500), Duration.ofMillis(300), 3, Duration.ofMillis(50), Duration.ofSeconds(2))),
+	private final DattoRmm rmm = DattoRmm.create(
+			new DattoRmmProperties(URI.create(vendor.baseUrl()), new Secret(API_KEY), new Secret(API_SECRET),
+					Map.of("disk-cleanup", "comp-cleanup"), Map.of("disk-free-above-threshold", "comp-check"),
+					Duration.ofMinutes(5), Duration.ofMillis(20), Duration.ofSeconds(2),
+					new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(300), 3, Duration.ofMillis(50),
+							Duration.ofSeconds(2)),
+					Map.of("acme", "site-acme")),
 			new ObjectMapper(), Clock.systemUTC());
 
 	@Test

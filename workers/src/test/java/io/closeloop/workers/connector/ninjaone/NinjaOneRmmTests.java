@@ -378,7 +378,7 @@ class NinjaOneRmmTests {
 	void shouldNameTheRegionsApiHost() {
 		NinjaOneRmmProperties properties = new NinjaOneRmmProperties("EU", null, CLIENT_ID, new Secret(CLIENT_SECRET),
 				null, "monitoring", null, null, null, "system", null, Duration.ofMinutes(5), Duration.ofSeconds(5),
-				Duration.ofMinutes(1), http());
+				Duration.ofMinutes(1), http(), null);
 
 		assertThat(properties.url()).isEqualTo(URI.create("https://eu.ninjarmm.com"));
 		assertThat(properties.scriptActivityTypes()).containsExactly("ACTION", "SCRIPTING");
@@ -390,7 +390,7 @@ class NinjaOneRmmTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new NinjaOneRmmProperties("mars", null, CLIENT_ID, new Secret(CLIENT_SECRET), null,
 					"monitoring", null, null, null, "system", null, Duration.ofMinutes(5), Duration.ofSeconds(5),
-					Duration.ofMinutes(1), http()))
+					Duration.ofMinutes(1), http(), null))
 			.withMessageContaining("closeloop.rmm.ninjaone.region must be one of [app, ca, eu, oc, us2]");
 	}
 
@@ -399,7 +399,7 @@ class NinjaOneRmmTests {
 				new Secret(CLIENT_SECRET), new Secret(refreshToken), "monitoring management control",
 				Map.of("disk-cleanup", 41), Map.of("disk-free-above-threshold", 42), Map.of("disk-cleanup", "-Drive C"),
 				"system", List.of("ACTION", "SCRIPTING"), Duration.ofMinutes(5), Duration.ofMillis(20),
-				Duration.ofSeconds(2), http()), new ObjectMapper(), Clock.systemUTC());
+				Duration.ofSeconds(2), http(), Map.of("acme", 7)), new ObjectMapper(), Clock.systemUTC());
 	}
 
 	private static HttpSettings http() {

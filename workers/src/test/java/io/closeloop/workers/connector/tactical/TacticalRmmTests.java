@@ -59,7 +59,8 @@ class TacticalRmmTests {
 		HttpSettings http = new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(300), 3, Duration.ofMillis(50),
 				Duration.ofSeconds(2));
 		TacticalRmmProperties properties = new TacticalRmmProperties(URI.create(vendor.baseUrl()), new Secret(API_KEY),
-				Duration.ofSeconds(1), Map.of("disk-cleanup", 12), Map.of("disk-free-above-threshold", 13), http);
+				Duration.ofSeconds(1), Map.of("disk-cleanup", 12), Map.of("disk-free-above-threshold", 13), http,
+				Map.of("acme", 3));
 		this.rmm = TacticalRmm.create(properties, new ObjectMapper(), Clock.systemUTC());
 	}
 
