@@ -7,10 +7,10 @@ set -u
 cd "$1"
 rm -rf engine/data
 S=$(date +%s.%N)
-(./mvnw -q spring-boot:run -pl engine -am > "${TMPDIR:-/tmp}/closeloop-quickstart.log" 2>&1 &)
+(./mvnw -q spring-boot:run -pl engine -am -Dspring-boot.run.profiles=demo > "${TMPDIR:-/tmp}/closeloop-quickstart.log" 2>&1 &)
 for i in $(seq 1 600); do sleep 0.25; curl -sf localhost:8080/actuator/health >/dev/null && break; done
 E=$(date +%s.%N)
-echo "health UP $(echo "$E - $S" | bc) s after './mvnw spring-boot:run -pl engine -am' (modules already compiled)"
+echo "health UP $(echo "$E - $S" | bc) s after './mvnw spring-boot:run -pl engine -am -Dspring-boot.run.profiles=demo' (modules already compiled)"
 grep -o "Started CloseloopApplication in [0-9.]* seconds" "${TMPDIR:-/tmp}/closeloop-quickstart.log"
 curl -s localhost:8080/actuator/health; echo
 PID=$(pgrep -f "io.closeloop.engine.CloseloopApplication" | head -1)

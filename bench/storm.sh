@@ -29,7 +29,7 @@ fi
 [ -n "$JAVA" ] || { echo "No JDK 21 or newer found; set STORM_JAVA"; exit 1; }
 rm -rf engine/data
 (cd engine && exec nohup "$JAVA" ${STORM_JVM_ARGS:-} -cp "target/classes:$(cat "$RCP")" \
-  io.closeloop.engine.CloseloopApplication > "$LOG" 2>&1) &
+  io.closeloop.engine.CloseloopApplication --spring.profiles.active=demo > "$LOG" 2>&1) &
 PID=$!
 # Stops this run's application only, never another's.
 trap 'kill "$PID" 2>/dev/null || true' EXIT

@@ -13,7 +13,8 @@ import io.camunda.zeebe.process.test.engine.EngineFactory;
  * The in-memory Zeebe engine that runs inside the application on the embedded default. It
  * keeps every record in memory, loses its state on restart and has been seen to die under
  * sustained load, so it can be replaced by a fresh engine on the same port while the
- * application runs; the client reconnects by itself.
+ * application runs; the client reconnects by itself. Its gateway, which has no
+ * authentication, listens on the loopback address only.
  */
 public class EmbeddedZeebe implements SmartLifecycle {
 
@@ -66,6 +67,7 @@ public class EmbeddedZeebe implements SmartLifecycle {
 	}
 
 	private ZeebeTestEngine startEngine() {
+		LoopbackGrpcServers.install();
 		ZeebeTestEngine started = EngineFactory.create(this.port);
 		started.start();
 		log.info("Embedded Zeebe engine listening on {} (evaluation and development only)",

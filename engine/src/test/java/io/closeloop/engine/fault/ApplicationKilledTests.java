@@ -52,6 +52,8 @@ class ApplicationKilledTests {
 
 	private static final int ALERTS = 40;
 
+	private static final String API_KEY = "fault-test-key-5c1e";
+
 	@RegisterExtension
 	static WireMockExtension rmm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -65,7 +67,10 @@ class ApplicationKilledTests {
 	@Test
 	void shouldFinishEveryAcceptedAlertAfterASigkillUnderLoadWithoutActingTwice() throws Exception {
 		rmm.stubFor(get(urlMatching("/agents/[^/]+/")).willReturn(okJson("""
-				{"hostname":"ACME-WS","status":"online","operating_system":"Windows 11 Pro","plat":"windows"}""")));
+				{"hostname":"ACME-WS","status":"online","operating_system":"Windows 11 Pro","plat":"windows",
+				 "site":7,"site_name":"HQ","client":"Acme Corp"}""")));
+		rmm.stubFor(get(urlMatching("/clients/sites/7/"))
+			.willReturn(okJson("{\"id\":7,\"name\":\"HQ\",\"client\":1,\"client_name\":\"Acme Corp\"}")));
 		rmm.stubFor(post(urlMatching("/agents/[^/]+/runscript/")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("\"Freed 2.1 GB\"")
@@ -81,7 +86,7 @@ class ApplicationKilledTests {
 			sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
 		}
 		int port = freePort();
-		ApiClient api = new ApiClient(port);
+		ApiClient api = new ApiClient(port, API_KEY);
 
 		Process first = start(port);
 		awaitHealthy(api);
@@ -168,9 +173,14 @@ class ApplicationKilledTests {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
 				"io.closeloop.engine.CloseloopApplication", "--server.port=" + port,
-				"--closeloop.zeebe.embedded.port=" + freePort(), "--spring.profiles.active=demo,mysql",
-				"--closeloop.rmm.connector=tactical", "--closeloop.rmm.tactical.url=" + rmm.baseUrl(),
-				"--closeloop.rmm.tactical.api-key=stub-key", "--closeloop.rmm.tactical.scripts.disk-cleanup=12",
+				"--closeloop.zeebe.embedded.port=" + freePort(), "--spring.profiles.active=mysql",
+				// What a real installation configures instead of the demo's users and
+				// keys.
+				"--closeloop.security.api-keys[0].name=fault-test", "--closeloop.security.api-keys[0].key=" + API_KEY,
+				"--closeloop.security.api-keys[0].tenants[0]=*",
+				"--closeloop.autonomy.initial-modes.disk-space-low=AUTONOMOUS", "--closeloop.rmm.connector=tactical",
+				"--closeloop.rmm.tactical.url=" + rmm.baseUrl(), "--closeloop.rmm.tactical.api-key=stub-key",
+				"--closeloop.rmm.tactical.clients.acme=1", "--closeloop.rmm.tactical.scripts.disk-cleanup=12",
 				"--closeloop.rmm.tactical.checks.disk-free-above-threshold=13",
 				"--closeloop.process.verify-retry-delay=PT1S", "--closeloop.zeebe.watchdog.interval=PT1H",
 				"--closeloop.rmm.tactical.http.read-timeout=PT2S", "--closeloop.rmm.tactical.script-timeout=PT1S",

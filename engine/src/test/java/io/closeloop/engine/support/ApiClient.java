@@ -24,13 +24,21 @@ public final class ApiClient {
 
 	private final int port;
 
+	private final String key;
+
 	public ApiClient(int port) {
+		this(port, DEMO_KEY);
+	}
+
+	/** A client with its own key, for an application that runs without the demo's. */
+	public ApiClient(int port, String key) {
 		this.port = port;
+		this.key = key;
 	}
 
 	public Response postAlert(String body) {
 		return send(HttpRequest.newBuilder(uri("/api/alerts"))
-			.header("X-Api-Key", DEMO_KEY)
+			.header("X-Api-Key", this.key)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
@@ -53,7 +61,7 @@ public final class ApiClient {
 
 	public Map<String, Object> alert(long id) {
 		Response response = send(
-				HttpRequest.newBuilder(uri("/api/alerts/" + id)).header("X-Api-Key", DEMO_KEY).build());
+				HttpRequest.newBuilder(uri("/api/alerts/" + id)).header("X-Api-Key", this.key).build());
 		if (response.status() != 200) {
 			throw new AssertionError("GET alert " + id + " answered " + response.status() + ": " + response.body());
 		}
@@ -82,7 +90,7 @@ public final class ApiClient {
 
 	public List<Map<String, Object>> simulator(String what) {
 		Response response = send(
-				HttpRequest.newBuilder(uri("/api/simulator/" + what)).header("X-Api-Key", DEMO_KEY).build());
+				HttpRequest.newBuilder(uri("/api/simulator/" + what)).header("X-Api-Key", this.key).build());
 		try {
 			return JSON.readValue(response.body(), new TypeReference<>() {
 			});
