@@ -26,6 +26,22 @@ class VendorAlertTypesRulesTests {
 	}
 
 	@Test
+	void shouldKnowNinjaOnesConditionCodesAndWhatItsThreatsAndFailuresAre() {
+		assertThat(
+				this.rules.alertType("ninjaone", List.of("vmm.cond.memory.usage.ge", "average"), "ninjaone.condition"))
+			.isEqualTo("memory.high");
+		assertThat(this.rules.alertType("ninjaone", List.of("webroot.threat.detected", "threat.detected"),
+				"ninjaone.condition"))
+			.isEqualTo("antivirus.threat");
+		assertThat(this.rules.alertType("ninjaone", List.of("ninja.backup.backupjob.failed", "ninja.backup.failed"),
+				"ninjaone.condition"))
+			.isEqualTo("backup.failed");
+		assertThat(this.rules.alertType("ninjaone",
+				List.of("patch.management.install.failed", "patch.management.failed"), "ninjaone.condition"))
+			.isEqualTo("patch.failed");
+	}
+
+	@Test
 	void shouldTakeTheFirstLabelTheTableKnows() {
 		assertThat(this.rules.alertType("datto", List.of("custom.monitor", "cpu.usage"), "datto.alert"))
 			.isEqualTo("cpu.high");

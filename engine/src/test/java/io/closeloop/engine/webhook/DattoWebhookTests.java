@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.closeloop.engine.alert.AlertRepository;
@@ -21,9 +23,9 @@ import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalOutcome;
 
 /**
- * Datto RMM's alert webhook, in the template docs-draft/webhooks.md documents, with the
- * token in the URL: raising, resolving (in flight, not yet started, already final),
- * duplicates, and every way a call is refused.
+ * Datto RMM's alert webhook, in the template docs/webhooks.md documents, with the token
+ * in the URL: raising, resolving (in flight, not yet started, already final), duplicates,
+ * and every way a call is refused.
  */
 class DattoWebhookTests extends IntegrationTest {
 
@@ -57,6 +59,44 @@ class DattoWebhookTests extends IntegrationTest {
 			.containsEntry("type", "disk.space.low")
 			.containsEntry("severity", "warning");
 		assertThat(ApiClient.decision(alert)).containsEntry("remediation", "disk-cleanup");
+	}
+
+	@Test
+	void shouldTakeInAnAlertWhoseOptionalVariablesDattoLeftOutOrUnfilled() {
+		String absent = raised(Alerts.uniqueId(), "GLOBEX-WS-" + Alerts.shortId(), "Microsoft Windows 10 Pro")
+			.replace("\"alertCategory\":\"Disk Usage\",", "")
+			.replace("demo-site-acme", "demo-site-globex");
+		// Every optional variable left as Datto leaves one it does not know.
+		String unfilled = raised(Alerts.uniqueId(), "ACME-LT-" + Alerts.shortId(), "[device_os]")
+			.replace("\"Disk Usage\"", "\"[alert_category]\"")
+			.replace("\"Monitor\"", "\"[alert_type]\"")
+			.replace("\"Moderate\"", "\"[alert_priority]\"");
+
+		for (String body : List.of(absent, unfilled)) {
+			ApiClient.Response accepted = webhooks().datto(body);
+
+			assertThat(accepted.status()).isEqualTo(202);
+			// Nothing says what kind of alert it is: a person looks at it.
+			Map<String, Object> alert = api().awaitStatus(accepted.id(), "ESCALATED");
+			assertThat(alert).containsEntry("source", "datto").containsEntry("message", "C: free space 4% (below 10%)");
+			assertThat(ApiClient.decision(alert)).containsEntry("tier", "L3");
+		}
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(nullValues = "-", value = { "ACME-NFS, Ubuntu 22.04.4 LTS, -", "acme-esx, VMware ESXi 8.0.2, ESXi Host",
+			"ACME-DB, Debian GNU/Linux 12 (bookworm), Server" })
+	void shouldNeverLetADiskFixRunAloneOnALinuxServerOrAHypervisor(String host, String os, String deviceType) {
+		String body = raised(Alerts.uniqueId(), host + "-" + Alerts.shortId(), os);
+		if (deviceType != null) {
+			body = body.replace("\"platform\"", "\"deviceType\":\"" + deviceType + "\",\"platform\"");
+		}
+		ApiClient.Response accepted = webhooks().datto(body);
+
+		assertThat(accepted.status()).isEqualTo(202);
+		Map<String, Object> alert = api().awaitStatus(accepted.id(), "AWAITING_APPROVAL");
+		assertThat(alert).containsEntry("type", "disk.space.low");
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L2").containsEntry("remediation", "disk-cleanup");
 	}
 
 	@Test

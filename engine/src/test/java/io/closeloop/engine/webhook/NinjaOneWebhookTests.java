@@ -2,10 +2,13 @@ package io.closeloop.engine.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.closeloop.engine.alert.AlertRepository;
@@ -15,8 +18,11 @@ import io.closeloop.engine.support.IntegrationTest;
 import io.closeloop.engine.support.Webhooks;
 
 /**
- * NinjaOne's activity webhook with the shared secret in a header: a TRIGGERED condition
- * raises an alert, its RESET (another activity of the same series) clears it.
+ * NinjaOne's activity webhook with the shared secret in a header, in the shape of
+ * NinjaOne's published {@code Activity} with the device expanded: a triggered condition
+ * raises an alert, its reset (another activity of the same series) clears it, a threat or
+ * a failure reaches a person, and servers, hypervisors and virtual machines never act
+ * alone.
  */
 class NinjaOneWebhookTests extends IntegrationTest {
 
@@ -55,16 +61,95 @@ class NinjaOneWebhookTests extends IntegrationTest {
 	}
 
 	@Test
-	void shouldAcknowledgeAndIgnoreActivitiesThatAreNotConditions() {
-		ApiClient.Response response = webhooks().withToken("ninjaone", """
+	void shouldAcknowledgeAndIgnoreActivitiesThatAreOnlyInformational() {
+		for (String activity : List.of("""
 				{"id":99001,"activityTime":1795258500,"activityType":"ACTIONSET","statusCode":"START_REQUESTED",
-				 "deviceId":7,"organizationId":101,"message":"Action set started"}
-				""");
+				 "status":"Start Requested","type":"Action Set","deviceId":7,"message":"Action set started",
+				 "device":{"id":7,"organizationId":101,"nodeClass":"WINDOWS_WORKSTATION"}}
+				""", """
+				{"id":99002,"activityTime":1795258511.5,"activityType":"NINJA_BACKUP","statusCode":"COMPLETED",
+				 "activityResult":"SUCCESS","type":"Ninja Backup","deviceId":8,"message":"Backup job completed",
+				 "device":{"id":8,"organizationId":102,"nodeClass":"WINDOWS_SERVER"}}
+				""")) {
+			ApiClient.Response response = webhooks().withToken("ninjaone", activity);
 
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json()).containsEntry("action", "ignored");
-		assertThat((String) response.json().get("message"))
-			.contains("activity type ACTIONSET is not an alert condition");
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.json()).containsEntry("action", "ignored");
+			assertThat((String) response.json().get("message")).contains("neither a condition, a threat nor a failure");
+		}
+	}
+
+	@Test
+	void shouldHandAThreatTheAntivirusReportedToAPerson() {
+		String series = Alerts.uniqueId();
+		ApiClient.Response accepted = webhooks().withToken("ninjaone",
+				"""
+						{"id":%d,"activityTime":1795259100.25,"deviceId":5120,"seriesUid":"%s","activityType":"ANTIVIRUS",
+						 "statusCode":"WEBROOT_THREAT_DETECTED","status":"Threat detected","type":"Antivirus",
+						 "sourceName":"Webroot","subject":"Trojan.Agent.Gen found","message":"Webroot found Trojan.Agent.Gen in the downloads folder",
+						 "device":{"id":5120,"organizationId":102,"nodeClass":"WINDOWS_WORKSTATION","systemName":"GLOBEX-LT-%s"}}
+						"""
+					.formatted(Math.abs(series.hashCode()), series, Alerts.shortId()));
+
+		assertThat(accepted.status()).isEqualTo(202);
+		Map<String, Object> alert = api().awaitStatus(accepted.id(), "ESCALATED");
+		assertThat(alert).containsEntry("tenant", "globex").containsEntry("type", "antivirus.threat");
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L3").containsEntry("path", "PERSON");
+	}
+
+	@Test
+	void shouldHandAFailedBackupToAPerson() {
+		ApiClient.Response accepted = webhooks().withToken("ninjaone", """
+				{"id":%d,"activityTime":1795259222,"deviceId":6001,"activityType":"NINJA_BACKUP",
+				 "statusCode":"NINJA_BACKUP_BACKUPJOB_FAILED","status":"Backup job failed","type":"Ninja Backup",
+				 "message":"Backup plan Nightly image failed: destination unreachable",
+				 "device":{"id":6001,"organizationId":101,"nodeClass":"WINDOWS_WORKSTATION","systemName":"ACME-WS-%s"}}
+				""".formatted(Math.abs(Alerts.uniqueId().hashCode()), Alerts.shortId()));
+
+		assertThat(accepted.status()).isEqualTo(202);
+		// A backup protects client data: never L1; its category starts in shadow mode, so
+		// a
+		// person handles it.
+		Map<String, Object> alert = api().awaitStatus(accepted.id(), "ESCALATED");
+		assertThat(alert).containsEntry("type", "backup.failed").containsKey("escalationReason");
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L2")
+			.containsEntry("remediation", "rerun-backup-job");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "LINUX_SERVER, ACME-NFS", "VMWARE_VM_HOST, acme-esx", "VMWARE_VM_GUEST, ACME-APP-VM",
+			"HYPERV_VMM_GUEST, ACME-RDS-VM", "HYPERV_VMM_HOST, ACME-HV" })
+	void shouldNeverLetADiskFixRunAloneOnAServerHypervisorOrVirtualMachine(String nodeClass, String host) {
+		ApiClient.Response accepted = webhooks().withToken("ninjaone",
+				activity(Alerts.uniqueId(), "TRIGGERED", host + "-" + Alerts.shortId(), nodeClass));
+
+		assertThat(accepted.status()).isEqualTo(202);
+		Map<String, Object> alert = api().awaitStatus(accepted.id(), "AWAITING_APPROVAL");
+		assertThat(alert).containsEntry("type", "disk.space.low");
+		assertThat(ApiClient.decision(alert)).containsEntry("tier", "L2").containsEntry("remediation", "disk-cleanup");
+	}
+
+	@Test
+	void shouldTypeAConditionByItsMessageCode() {
+		String body = activity(Alerts.uniqueId(), "TRIGGERED", "ACME-WS-" + Alerts.shortId(), "WINDOWS_WORKSTATION")
+			.replace("\"code\":\"agent_cond_unmapped_example\"", "\"code\":\"vmm_cond_memory_usage_ge\"");
+		ApiClient.Response accepted = webhooks().withToken("ninjaone", body);
+
+		assertThat(accepted.status()).isEqualTo(202);
+		assertThat(api().awaitAlert(accepted.id(), (alert) -> alert.get("type") != null, Duration.ofSeconds(30)))
+			.containsEntry("type", "memory.high");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldNameTheExpandedDeviceWhenTheOrganizationIsMissing() {
+		String body = activity(Alerts.uniqueId(), "TRIGGERED", "ACME-WS-1", "WINDOWS_WORKSTATION")
+			.replaceAll(",\\s*\"device\":\\{[^}]*\\}", "");
+		ApiClient.Response response = webhooks().withToken("ninjaone", body);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) response.json().get("errors")).extracting((error) -> error.get("field"))
+			.containsExactly("device.organizationId or organizationId");
 	}
 
 	@Test
@@ -105,20 +190,23 @@ class NinjaOneWebhookTests extends IntegrationTest {
 	}
 
 	/**
-	 * A NinjaOne condition activity, as its webhook delivers it (with the device
-	 * expanded).
+	 * A NinjaOne condition activity as its webhook delivers it with the device expanded:
+	 * codes in {@code activityType}/{@code statusCode}, display texts in
+	 * {@code type}/{@code status}, the organisation only under {@code device}.
 	 */
 	static String activity(String series, String status, String hostname, String nodeClass) {
+		String display = status.equals("RESET") ? "Reset" : "Triggered";
 		return """
 				{"id":%d,"activityTime":1795258500.123,"deviceId":4711,"severity":"MODERATE","priority":"MEDIUM",
 				 "seriesUid":"%s","activityType":"CONDITION","statusCode":"%s","status":"%s",
 				 "sourceConfigUid":"8b1c5d2e-0000-4000-8000-000000000001","sourceName":"Disk Free Space",
-				 "subject":"Disk space low","message":"C: has 4%% free space (below 10%%)","type":"CONDITION",
-				 "organizationId":101,
-				 "data":{"message":{"code":"CONDITION_DISK_FREE_SPACE","params":{"drive":"C:"}}},
-				 "device":{"id":4711,"systemName":"%s","nodeClass":"%s","organizationId":101}}
-				""".formatted(Math.abs(series.hashCode()) + (status.equals("RESET") ? 1 : 0), series, status, status,
-				hostname, nodeClass);
+				 "subject":"","message":"C: has 4%% free space (below 10%%)","type":"Condition",
+				 "data":{"message":{"code":"agent_cond_unmapped_example","params":{"target":"C:","unit":"%%","value":4.0}}},
+				 "device":{"id":4711,"organizationId":101,"locationId":3,"nodeClass":"%s","offline":false,
+				  "systemName":"%s","displayName":"%s"}}
+				"""
+			.formatted(Math.abs(series.hashCode()) + (status.equals("RESET") ? 1 : 0), series, status, display,
+					nodeClass, hostname, hostname);
 	}
 
 }

@@ -14,8 +14,8 @@ import io.closeloop.engine.support.IntegrationTest;
 import io.closeloop.engine.support.Webhooks;
 
 /**
- * Tactical RMM's URL action, with the body template docs-draft/webhooks.md documents and
- * the shared secret in a request header: failure raises, resolved clears.
+ * Tactical RMM's URL action, with the body template docs/webhooks.md documents and the
+ * shared secret in a request header: failure raises, resolved clears.
  */
 class TacticalWebhookTests extends IntegrationTest {
 

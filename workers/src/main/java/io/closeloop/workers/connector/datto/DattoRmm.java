@@ -87,7 +87,8 @@ public class DattoRmm implements RmmConnector {
 				details.put(field, value);
 			}
 		}
-		putNested(details, "deviceClass", device.path("deviceType").path("category"));
+		putNested(details, "deviceType", device.path("deviceType").path("category"));
+		putNested(details, "deviceClass", device.path("deviceClass"));
 		putNested(details, "patchStatus", device.path("patchManagement").path("patchStatus"));
 		putNested(details, "antivirusStatus", device.path("antivirus").path("antivirusStatus"));
 		String hostname = VendorJson.text(device, "hostname");

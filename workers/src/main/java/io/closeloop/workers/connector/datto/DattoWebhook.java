@@ -23,8 +23,12 @@ import io.closeloop.workers.connector.webhook.WebhookSettings;
 /**
  * Datto RMM's alert webhook. Datto sends whatever JSON the monitor's webhook template
  * says, filling {@code [variable]}s in; Closeloop reads the template documented in
- * docs-draft/webhooks.md, the same for the alert and (with {@code "event":"resolved"})
- * for its resolution. Datto sends no custom header, so the secret is the URL's token.
+ * docs/webhooks.md, the same for the alert and (with {@code "event":"resolved"}) for its
+ * resolution. Datto documents no variable list and does not send a webhook again, so only
+ * what an alert cannot do without is required: a field that is missing, or a variable
+ * Datto left unfilled ({@code [alert_category]}), leaves its part out (the type then
+ * comes from the other labels, else the fallback a person looks at) rather than refuse
+ * the alert. Datto sends no custom header, so the secret is the URL's token.
  */
 @Component
 public class DattoWebhook implements VendorWebhook {

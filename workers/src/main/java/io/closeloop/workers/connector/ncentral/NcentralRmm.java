@@ -84,7 +84,7 @@ public class NcentralRmm implements RmmConnector {
 
 	@Override
 	public DeviceFacts deviceFacts(AlertContext alert) {
-		String deviceId = deviceId(alert);
+		String deviceId = String.valueOf(numericDeviceId(alert));
 		JsonNode device = VendorJson.required(
 				this.api.get("device-facts", "/api/devices/" + PathSegment.encode(deviceId)), "data",
 				NcentralApi.VENDOR.displayName(), "device-facts");
@@ -223,10 +223,13 @@ public class NcentralRmm implements RmmConnector {
 		return id;
 	}
 
-	private static long numericDeviceId(AlertContext alert) {
+	/**
+	 * N-central's device ids are 32-bit numbers, in the task body as in the device path.
+	 */
+	private static int numericDeviceId(AlertContext alert) {
 		String deviceId = deviceId(alert);
 		try {
-			return Long.parseLong(deviceId.strip());
+			return Integer.parseInt(deviceId.strip());
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(

@@ -35,7 +35,15 @@ public class NinjaOneRmm implements RmmConnector {
 
 	private static final int RUNS_KEPT = 10_000;
 
+	/** Activities read per poll: NinjaOne's default page. */
 	private static final int ACTIVITIES_READ = 200;
+
+	/**
+	 * Activities read for the mark: NinjaOne's smallest page (it allows 10 to 1000). The
+	 * mark is the newest id on the page or in the answer's {@code lastActivityId} and
+	 * {@code lastNodeActivityId}, however many the page holds.
+	 */
+	private static final int MARK_PAGE = 10;
 
 	private final NinjaOneRmmProperties properties;
 
@@ -96,8 +104,8 @@ public class NinjaOneRmm implements RmmConnector {
 		String deviceId = deviceId(alert);
 		JsonNode device = this.api.get("device-facts", "/v2/device/" + PathSegment.encode(deviceId));
 		Map<String, String> details = new LinkedHashMap<>();
-		for (String field : List.of("displayName", "dnsName", "nodeClass", "organizationId", "locationId", "publicIP",
-				"approvalStatus")) {
+		for (String field : List.of("displayName", "dnsName", "nodeClass", "deviceType", "organizationId", "locationId",
+				"publicIP", "approvalStatus")) {
 			String value = VendorJson.text(device, field);
 			if (value != null) {
 				details.put(field, value);
@@ -107,7 +115,7 @@ public class NinjaOneRmm implements RmmConnector {
 		JsonNode offline = device.path("offline");
 		JsonNode lastContact = device.path("lastContact");
 		return new DeviceFacts(deviceId, (hostname != null) ? hostname : alert.device().hostname(),
-				offline.isBoolean() && !offline.asBoolean(), VendorJson.text(device.path("os"), "name"),
+				offline.isBoolean() && !offline.asBoolean(), os(device),
 				// NinjaOne gives times as epoch seconds, with a fraction.
 				lastContact.isNumber() ? Instant.ofEpochMilli(Math.round(lastContact.asDouble() * 1000)).toString()
 						: null,
@@ -150,22 +158,11 @@ public class NinjaOneRmm implements RmmConnector {
 		return new Verification(run.status() == ScriptRun.Status.SUCCEEDED, run.output());
 	}
 
-	/**
-	 * Resets (closes) a NinjaOne alert, i.e. a triggered condition, with data for the
-	 * activity the reset logs. Not part of {@link RmmConnector}, which has no step for
-	 * closing the RMM's own alert; kept here for when the process gains one.
-	 * @param alertUid the NinjaOne alert's uid, as its webhook sent it
-	 * @param activityData free-form data NinjaOne records with the reset
-	 */
-	public void resetAlert(String alertUid, Map<String, String> activityData) {
-		this.api.post("reset-alert", Idempotence.IDEMPOTENT, "/v2/alert/" + PathSegment.encode(alertUid) + "/reset",
-				(activityData != null) ? activityData : Map.of());
-	}
-
 	private ScriptRun start(AlertContext alert, String name, int scriptId, String operation) {
 		String deviceId = deviceId(alert);
 		String devicePath = "/v2/device/" + PathSegment.encode(deviceId);
-		long mark = ScriptActivities.mark(this.api.get(operation + "-mark", devicePath + "/activities?pageSize=1"));
+		long mark = ScriptActivities
+			.mark(this.api.get(operation + "-mark", devicePath + "/activities?pageSize=" + MARK_PAGE));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "SCRIPT");
 		body.put("id", scriptId);
@@ -177,6 +174,16 @@ public class NinjaOneRmm implements RmmConnector {
 		this.api.post(operation, Idempotence.NOT_IDEMPOTENT, devicePath + "/script/run", body);
 		return new ScriptRun(deviceId + ":" + mark, ScriptRun.Status.RUNNING, null,
 				"started NinjaOne script " + scriptId + " on device " + deviceId + " after activity " + mark);
+	}
+
+	/**
+	 * The OS as the device's kind carries it: an agent's {@code os.name}, a virtual
+	 * machine guest's {@code guestOSFullName}; other kinds (network devices, cloud
+	 * monitors, hypervisor hosts) name none.
+	 */
+	private static String os(JsonNode device) {
+		String agentOs = VendorJson.text(device.path("os"), "name");
+		return (agentOs != null && !agentOs.isBlank()) ? agentOs : firstText(device, "guestOSFullName");
 	}
 
 	private static long parseMark(String text) {
@@ -207,11 +214,17 @@ public class NinjaOneRmm implements RmmConnector {
 		return id;
 	}
 
+	/** NinjaOne's device ids are numbers: anything else would be refused by its API. */
 	private static String deviceId(AlertContext alert) {
 		if (alert.device() == null) {
 			throw new IllegalArgumentException("Alert " + alert.alertId() + " names no device");
 		}
-		return alert.device().id();
+		String deviceId = alert.device().id().strip();
+		if (!deviceId.matches("\\d{1,10}")) {
+			throw new IllegalArgumentException(
+					"Alert " + alert.alertId() + " names device '" + deviceId + "', not a NinjaOne device id");
+		}
+		return deviceId;
 	}
 
 }

@@ -3,7 +3,6 @@ package io.closeloop.workers.connector.ninjaone;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -22,18 +21,23 @@ import io.closeloop.workers.connector.webhook.WebhookRejected;
 import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
- * NinjaOne's webhook: one activity per call. A {@code CONDITION} activity whose status is
- * {@code TRIGGERED} raises an alert, {@code RESET} clears it; every other activity is
- * acknowledged and ignored. The trigger and its reset are two activities with two ids, so
- * the alert is known by the activity series (the condition on the device) they share.
+ * NinjaOne's webhook: one activity per call, shaped as NinjaOne's {@code Activity} with
+ * the device expanded (the webhook configuration's {@code expand: [device]}), which is
+ * where the organisation is. A condition that triggers raises an alert and its reset
+ * clears it; the two are activities of one series, so the alert is known by the series.
+ * An activity of another kind that reports a threat or a failure (antivirus, backup,
+ * patching...) raises an alert too, so it reaches a person; everything else is
+ * acknowledged and ignored (see {@link ActivityKind}).
  */
 @Component
 public class NinjaOneWebhook implements VendorWebhook {
 
 	/**
-	 * The payload fields that name the kind of alert, unless the settings name others.
+	 * The payload fields that name a condition's kind, unless the settings name others:
+	 * the condition's message code first, stable across languages and renames, then the
+	 * names NinjaOne shows.
 	 */
-	static final List<String> TYPE_FIELDS = List.of("sourceName", "subject");
+	static final List<String> TYPE_FIELDS = List.of("data.message.code", "sourceName", "subject");
 
 	private final ActiveRules rules;
 
@@ -54,42 +58,60 @@ public class NinjaOneWebhook implements VendorWebhook {
 	@Override
 	public WebhookDelivery translate(JsonNode json, WebhookSettings settings) {
 		WebhookPayload payload = WebhookPayload.of(json);
-		String activityType = payload.optional("activityType", "type");
-		if (activityType != null && !"CONDITION".equalsIgnoreCase(activityType)) {
-			return new WebhookDelivery.Ignore("activity type " + activityType + " is not an alert condition");
-		}
+		String activityType = payload.requiredAny("activityType", "type");
 		String status = payload.requiredAny("statusCode", "status");
-		payload.required("id");
+		String activityId = payload.required("id");
 		String deviceId = payload.required("deviceId");
+		ActivityKind kind = ActivityKind.of(activityType, status, payload.optional("activityResult"));
+		boolean condition = kind == ActivityKind.CONDITION_TRIGGERED || kind == ActivityKind.CONDITION_RESET;
 		String series = payload.optional("seriesUid");
-		String condition = (series != null) ? null : payload.requiredAny("seriesUid", "sourceConfigUid");
+		// A condition's trigger and reset share the series; without it, the condition on
+		// the device links them.
+		String sourceConfig = (condition && series == null) ? payload.requiredAny("seriesUid", "sourceConfigUid")
+				: null;
 		payload.check();
-		// The series links a trigger to its reset; without it, the condition on the
-		// device.
-		String externalId = (series != null) ? series : condition + "@" + deviceId;
-		String state = status.toUpperCase(Locale.ROOT);
-		if (state.equals("RESET")) {
+		if (kind == ActivityKind.INFORMATIONAL) {
+			return new WebhookDelivery.Ignore("NinjaOne " + ActivityKind.code(activityType) + " activity "
+					+ ActivityKind.code(status) + " reports neither a condition, a threat nor a failure");
+		}
+		String externalId = (series != null) ? series
+				: condition ? sourceConfig + "@" + deviceId : "activity-" + activityId;
+		if (kind == ActivityKind.CONDITION_RESET) {
 			return new WebhookDelivery.Clear(vendor().name(), externalId, "NinjaOne reset the condition");
 		}
-		if (!state.equals("TRIGGERED")) {
-			return new WebhookDelivery.Ignore("condition status " + status + " neither triggers nor resets an alert");
-		}
-		String organization = payload.requiredAny("organizationId", "device.organizationId");
-		String message = payload.requiredAny("message", "subject");
+		String organization = payload.requiredAny("device.organizationId", "organizationId");
+		String message = (kind == ActivityKind.CONDITION_TRIGGERED) ? payload.requiredAny("message", "subject")
+				: payload.optional("message", "subject");
 		payload.check();
 		String tenant = settings.tenants().get(organization);
 		if (tenant == null) {
 			throw WebhookRejected.unmapped(vendor().name(), "organizationId", organization);
 		}
-		String nodeClass = payload.optional("device.nodeClass");
+		if (message == null) {
+			message = "NinjaOne " + ActivityKind.code(activityType) + " " + ActivityKind.code(status);
+		}
 		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), externalId, tenant,
-				new InboundAlert.Device(deviceId, payload.optional("device.systemName", "device.displayName"), null,
-						VendorWords.role(nodeClass, null)),
-				this.rules.current()
-					.alertType(vendor().name(), payload.labels(settings.typeFieldsOr(TYPE_FIELDS)),
-							"ninjaone.condition"),
+				new InboundAlert.Device(deviceId,
+						payload.optional("device.systemName", "device.displayName", "device.dnsName"), null,
+						VendorWords.role(payload.optional("device.nodeClass"), null)),
+				alertType(payload, settings, kind, activityType, status),
 				VendorWords.severity(payload.optional("severity")), WebhookPayload.clip(message), null,
 				activityTime(payload)));
+	}
+
+	/**
+	 * A condition's type from its labels; a threat's or failure's from its status code,
+	 * then from what kind of report it is ({@code threat.detected}, or the activity type
+	 * and {@code failed}, e.g. {@code ninja.backup.failed}), so the vendor alert types
+	 * can name a status code of their own and know the rest by kind.
+	 */
+	private String alertType(WebhookPayload payload, WebhookSettings settings, ActivityKind kind, String activityType,
+			String status) {
+		List<String> labels = (kind == ActivityKind.CONDITION_TRIGGERED)
+				? payload.labels(settings.typeFieldsOr(TYPE_FIELDS))
+				: List.of(WebhookPayload.key(status), (kind == ActivityKind.THREAT) ? "threat.detected"
+						: WebhookPayload.key(activityType) + ".failed");
+		return this.rules.current().alertType(vendor().name(), labels, "ninjaone.condition");
 	}
 
 	/** Epoch seconds, possibly with a fraction. */

@@ -27,7 +27,7 @@ import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /**
  * Tactical RMM's webhook: a URL action on an alert template, with the JSON body template
- * documented in docs-draft/webhooks.md as the failure action and the same with
+ * documented in docs/webhooks.md as the failure action and the same with
  * {@code "event":"resolved"} as the resolved action. Tactical sends the request headers
  * the URL action defines, so the secret travels in a header.
  */

@@ -50,17 +50,20 @@ public final class WebhookPayload {
 
 	/** The field's text, or null (recording the problem) when it is missing. */
 	public String required(String path) {
-		String value = text(path);
+		String value = text(path, true);
 		if (value == null && !hasProblem(path)) {
 			problem(path, "is missing");
 		}
 		return value;
 	}
 
-	/** The text of the first of the fields that has one, or null. */
+	/**
+	 * The text of the first of the fields that has one, or null. A template variable the
+	 * vendor left unfilled counts as absent: an optional field never refuses a payload.
+	 */
 	public String optional(String... paths) {
 		for (String path : paths) {
-			String value = text(path);
+			String value = text(path, false);
 			if (value != null) {
 				return value;
 			}
@@ -72,6 +75,12 @@ public final class WebhookPayload {
 	public String requiredAny(String... paths) {
 		String value = optional(paths);
 		if (value == null && !hasProblem(paths[0])) {
+			for (String path : paths) {
+				if (unfilled(path) != null) {
+					problem(path, "is the unfilled template variable " + unfilled(path));
+					return null;
+				}
+			}
 			problem(String.join(" or ", paths), "is missing");
 		}
 		return value;
@@ -104,7 +113,7 @@ public final class WebhookPayload {
 		}
 	}
 
-	private String text(String path) {
+	private String text(String path, boolean required) {
 		JsonNode node = node(path);
 		if (node == null) {
 			return null;
@@ -118,10 +127,19 @@ public final class WebhookPayload {
 			return null;
 		}
 		if (PLACEHOLDER.matcher(value).matches()) {
-			problem(path, "is the unfilled template variable " + value);
+			if (required) {
+				problem(path, "is the unfilled template variable " + value);
+			}
 			return null;
 		}
 		return value;
+	}
+
+	/** The unfilled template variable the field holds, or null. */
+	private String unfilled(String path) {
+		JsonNode node = node(path);
+		String value = (node != null && node.isValueNode()) ? node.asText().trim() : "";
+		return PLACEHOLDER.matcher(value).matches() ? value : null;
 	}
 
 	private boolean hasProblem(String path) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +19,7 @@ import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.http.HttpSettings;
+import io.closeloop.workers.connector.http.OpenApiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -32,7 +32,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -54,7 +53,7 @@ class DattoRmmTests {
 	private static final String RESULTS = JOB + "/results/dev-ACME-WS-042";
 
 	@RegisterExtension
-	static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static OpenApiStub vendor = OpenApiStub.of("openapi/datto.yaml", TOKEN);
 
 	private final AlertContext alert = TestAlerts.diskLow(7, "ACME-WS-042");
 
@@ -81,7 +80,7 @@ class DattoRmmTests {
 		vendor.stubFor(get(urlEqualTo(JOB)).inScenario("job")
 			.whenScenarioStateIs("done")
 			.willReturn(okJson(job("completed"))));
-		vendor.stubFor(get(urlEqualTo(RESULTS)).willReturn(okJson(results("success"))));
+		vendor.stubFor(get(urlEqualTo(RESULTS)).willReturn(okJson(results("Success"))));
 		vendor.stubFor(get(urlEqualTo(RESULTS + "/stdout")).willReturn(okJson(
 				"[{\"componentUid\":\"comp-cleanup\",\"componentName\":\"Disk cleanup\",\"stdData\":\"Freed 4.2 GB\\n\"}]")));
 
@@ -105,7 +104,7 @@ class DattoRmmTests {
 	void shouldReportAFailedComponentAsAFailedRun() {
 		token("token-a", 360000);
 		vendor.stubFor(get(urlEqualTo(JOB)).willReturn(okJson(job("completed"))));
-		vendor.stubFor(get(urlEqualTo(RESULTS)).willReturn(okJson(results("failure"))));
+		vendor.stubFor(get(urlEqualTo(RESULTS)).willReturn(okJson(results("Failure"))));
 
 		ScriptRun run = this.rmm.scriptRun("acme", "job-1:dev-ACME-WS-042");
 
@@ -126,7 +125,7 @@ class DattoRmmTests {
 		vendor.stubFor(get(urlEqualTo(JOB)).inScenario("check")
 			.whenScenarioStateIs("done")
 			.willReturn(okJson(job("completed"))));
-		vendor.stubFor(get(urlEqualTo(RESULTS)).willReturn(okJson(results("success"))));
+		vendor.stubFor(get(urlEqualTo(RESULTS)).willReturn(okJson(results("Success"))));
 		vendor.stubFor(get(urlEqualTo(RESULTS + "/stdout"))
 			.willReturn(okJson("[{\"componentUid\":\"comp-check\",\"stdData\":\"31.5% free\"}]")));
 
@@ -160,7 +159,10 @@ class DattoRmmTests {
 		assertThat(facts.online()).isTrue();
 		assertThat(facts.os()).isEqualTo("Microsoft Windows 11 Pro 22631");
 		assertThat(facts.lastSeen()).isEqualTo("2024-11-21T09:06:40Z");
-		assertThat(facts.details()).containsEntry("siteName", "Acme HQ").containsEntry("patchStatus", "FullyPatched");
+		assertThat(facts.details()).containsEntry("siteName", "Acme HQ")
+			.containsEntry("patchStatus", "FullyPatched")
+			.containsEntry("deviceType", "Desktop")
+			.containsEntry("deviceClass", "device");
 	}
 
 	@Test
@@ -295,19 +297,19 @@ class DattoRmmTests {
 	}
 
 	private static String results(String componentStatus) {
-		boolean ok = "success".equals(componentStatus);
+		boolean ok = "Success".equals(componentStatus);
 		return """
 				{"jobUid":"job-1","deviceUid":"dev-ACME-WS-042","ranOn":1732180060000,"jobDeploymentStatus":"%s",
 				 "componentResults":[{"componentUid":"comp-cleanup","componentName":"Disk cleanup",
 				 "componentStatus":"%s","numberOfWarnings":0,"hasStdOut":%s,"hasStdErr":false}]}"""
-			.formatted(ok ? "success" : "failure", componentStatus, ok);
+			.formatted(ok ? "Success" : "Failure", componentStatus, ok);
 	}
 
 	private static String device() {
 		return """
 				{"id":42,"uid":"dev-ACME-WS-042","siteName":"Acme HQ","hostname":"ACME-WS-042",
 				 "operatingSystem":"Microsoft Windows 11 Pro 22631","online":true,"lastSeen":1732180000000,
-				 "rebootRequired":false,"intIpAddress":"10.0.0.42","deviceType":{"category":"Desktop","type":"Desktop"},
+				 "rebootRequired":false,"intIpAddress":"10.0.0.42","deviceType":{"category":"Desktop","type":"Desktop"},"deviceClass":"device",
 				 "patchManagement":{"patchStatus":"FullyPatched"},"antivirus":{"antivirusStatus":"RunningAndUpToDate"}}""";
 	}
 

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +23,7 @@ import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.HttpSettings;
+import io.closeloop.workers.connector.http.OpenApiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -35,7 +35,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -61,7 +60,7 @@ class NcentralRmmTests {
 	private static final Instant NOW = Instant.parse("2024-11-21T09:10:00Z");
 
 	@RegisterExtension
-	static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static OpenApiStub vendor = OpenApiStub.of("openapi/ncentral.yaml");
 
 	private final AlertContext alert = alert("acme");
 
@@ -354,6 +353,21 @@ class NcentralRmmTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.rmm.runScript(alert("globex"), "disk-cleanup", "alert-7:run-script"))
 			.withMessageContaining("set closeloop.rmm.ncentral.customers.globex");
+		vendor.verify(0, postRequestedFor(urlEqualTo(DIRECT)));
+	}
+
+	@Test
+	void shouldRefuseADeviceIdThatIsNotA32BitNumberBeforeCallingNcentral() {
+		for (String deviceId : List.of("dev-ACME-WS-042", "4294967296")) {
+			AlertContext elsewhere = new AlertContext(8, "acme", "disk.space.low", "warning", "D: free space 2%",
+					new DeviceRef(deviceId, "INITECH-FS-01", "Windows Server 2019", "server"), Map.of());
+
+			assertThatIllegalArgumentException().isThrownBy(() -> this.rmm.deviceFacts(elsewhere))
+				.withMessageContaining("names device '" + deviceId + "', not an N-central device id");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.rmm.runScript(elsewhere, "disk-cleanup", "alert-8:run-script"))
+				.withMessageContaining("not an N-central device id");
+		}
 		vendor.verify(0, postRequestedFor(urlEqualTo(DIRECT)));
 	}
 

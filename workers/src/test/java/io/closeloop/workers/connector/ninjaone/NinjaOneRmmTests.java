@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.closeloop.workers.TestAlerts;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.workers.connector.DeviceRef;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.HttpSettings;
+import io.closeloop.workers.connector.http.OpenApiStub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -32,7 +32,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -48,20 +47,20 @@ class NinjaOneRmmTests {
 
 	private static final String TOKEN = "/ws/oauth/token";
 
-	private static final String DEVICE = "/v2/device/dev-ACME-WS-042";
+	private static final String DEVICE = "/v2/device/1042";
 
-	private static final String MARK = DEVICE + "/activities?pageSize=1";
+	private static final String MARK = DEVICE + "/activities?pageSize=10";
 
 	private static final String RUN = DEVICE + "/script/run";
 
 	private static final String ACTIVITIES = DEVICE + "/activities?newerThan=9000&pageSize=200";
 
-	private static final String RUN_ID = "dev-ACME-WS-042:9000";
+	private static final String RUN_ID = "1042:9000";
 
 	@RegisterExtension
-	static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static OpenApiStub vendor = OpenApiStub.of("openapi/ninjaone.yaml", TOKEN);
 
-	private final AlertContext alert = TestAlerts.diskLow(7, "ACME-WS-042");
+	private final AlertContext alert = alert("1042", "ACME-WS-042");
 
 	private final NinjaOneRmm rmm = connector(null);
 
@@ -176,7 +175,7 @@ class NinjaOneRmmTests {
 
 		DeviceFacts facts = this.rmm.deviceFacts(this.alert);
 
-		assertThat(facts.deviceId()).isEqualTo("dev-ACME-WS-042");
+		assertThat(facts.deviceId()).isEqualTo("1042");
 		assertThat(facts.hostname()).isEqualTo("ACME-WS-042");
 		assertThat(facts.online()).isTrue();
 		assertThat(facts.os()).isEqualTo("Windows 11 Professional Edition");
@@ -187,16 +186,66 @@ class NinjaOneRmmTests {
 	}
 
 	@Test
-	void shouldResetAnAlertWithActivityData() {
+	void shouldReadTheGuestOsOfAVirtualMachine() {
 		token("token-a", 3600);
-		vendor.stubFor(
-				post(urlEqualTo("/v2/alert/a1b2-c3d4/reset")).withHeader("Authorization", equalTo("Bearer token-a"))
-					.withRequestBody(equalToJson("{\"note\":\"Resolved by Closeloop (alert 7)\"}"))
-					.willReturn(noContent()));
+		vendor.stubFor(get(urlEqualTo("/v2/device/2210")).willReturn(okJson("""
+				{"id":2210,"parentDeviceId":2201,"organizationId":3,"nodeClass":"VMWARE_VM_GUEST",
+				 "deviceType":"VMGuest","offline":true,"displayName":"globex-sql-vm","systemName":"GLOBEX-SQL-VM",
+				 "lastContact":1732170000.0,"guestOSFullName":"Microsoft Windows Server 2022 (64-bit)",
+				 "guestOSFamily":"windowsGuest","powerState":"POWERED_ON"}""")));
 
-		this.rmm.resetAlert("a1b2-c3d4", Map.of("note", "Resolved by Closeloop (alert 7)"));
+		DeviceFacts facts = this.rmm.deviceFacts(alert("2210", "GLOBEX-SQL-VM"));
 
-		vendor.verify(1, postRequestedFor(urlEqualTo("/v2/alert/a1b2-c3d4/reset")));
+		assertThat(facts.os()).isEqualTo("Microsoft Windows Server 2022 (64-bit)");
+		assertThat(facts.online()).isFalse();
+		assertThat(facts.details()).containsEntry("nodeClass", "VMWARE_VM_GUEST")
+			.containsEntry("deviceType", "VMGuest");
+	}
+
+	@Test
+	void shouldNameNoOsForADeviceKindThatCarriesNone() {
+		token("token-a", 3600);
+		vendor.stubFor(get(urlEqualTo("/v2/device/88")).willReturn(okJson("""
+				{"id":88,"organizationId":3,"nodeClass":"VMWARE_VM_HOST","deviceType":"VMHost","offline":false,
+				 "systemName":"esx-02.initech.lan","lastContact":1732180000.0}""")));
+
+		DeviceFacts facts = this.rmm.deviceFacts(alert("88", "esx-02"));
+
+		assertThat(facts.os()).isNull();
+		assertThat(facts.hostname()).isEqualTo("esx-02.initech.lan");
+	}
+
+	@Test
+	void shouldRefuseADeviceIdThatIsNotNinjaOnes() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.rmm.deviceFacts(alert("dev-ACME-WS-042", "ACME-WS-042")))
+			.withMessageContaining("names device 'dev-ACME-WS-042', not a NinjaOne device id");
+		vendor.verify(0, getRequestedFor(urlEqualTo(DEVICE)));
+	}
+
+	@Test
+	void shouldTakeTheNewestIdOnTheMarkPageWhateverItsOrder() {
+		token("token-a", 3600);
+		// A full page of ten, not newest first, and no lastActivityId: the mark is still
+		// the newest activity, so no earlier activity is taken for the run.
+		StringBuilder page = new StringBuilder();
+		for (long id : new long[] { 9311, 9320, 9302, 9315, 9319, 9304, 9317, 9309, 9313, 9306 }) {
+			page.append((page.length() > 0) ? "," : "")
+				.append(activity(id, "s-" + id, "ACTION", "COMPLETED", "SUCCESS", "Earlier run"));
+		}
+		vendor.stubFor(get(urlEqualTo(MARK)).willReturn(okJson("{\"activities\":[" + page + "]}")));
+		vendor.stubFor(post(urlEqualTo(RUN)).willReturn(noContent()));
+		String polled = DEVICE + "/activities?newerThan=9320&pageSize=200";
+		vendor.stubFor(get(urlEqualTo(polled)).willReturn(
+				okJson(activities(activity(9322, "s-ours", "SCRIPTING", "COMPLETED", "SUCCESS", "Cleaned 3.1 GB"),
+						activity(9321, "s-ours", "SCRIPTING", "START_REQUESTED", null, "Run Disk cleanup")))));
+
+		ScriptRun started = this.rmm.runScript(this.alert, "disk-cleanup", "alert-7:run-script");
+		ScriptRun done = this.rmm.scriptRun("acme", started.runId());
+
+		assertThat(started.runId()).isEqualTo("1042:9320");
+		assertThat(done.status()).isEqualTo(ScriptRun.Status.SUCCEEDED);
+		assertThat(done.output()).isEqualTo("Cleaned 3.1 GB");
 	}
 
 	@Test
@@ -400,6 +449,11 @@ class NinjaOneRmmTests {
 				Map.of("disk-cleanup", 41), Map.of("disk-free-above-threshold", 42), Map.of("disk-cleanup", "-Drive C"),
 				"system", List.of("ACTION", "SCRIPTING"), Duration.ofMinutes(5), Duration.ofMillis(20),
 				Duration.ofSeconds(2), http(), Map.of("acme", 7)), new ObjectMapper(), Clock.systemUTC());
+	}
+
+	private static AlertContext alert(String deviceId, String hostname) {
+		return new AlertContext(7, "acme", "disk.space.low", "warning", "C: free space 4%",
+				new DeviceRef(deviceId, hostname, "Windows 11", "workstation"), Map.of("diskFreePct", 4.0));
 	}
 
 	private static HttpSettings http() {
