@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Authenticates API calls by the {@code X-Api-Key} header. Keys are compared as digests
  * in constant time ({@link SecretDigest}), so response timing does not reveal how much of
- * a guess was right, and a key may be configured as its digest only.
+ * a guess was right, and a key may be configured as its digest only. An unknown key
+ * counts as a failed sign-in of the caller's address ({@link SignInThrottle}).
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,8 +29,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final List<SecurityProperties.ApiKey> keys;
 
-	ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys) {
+	private final SignInThrottle throttle;
+
+	ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, SignInThrottle throttle) {
 		this.keys = keys.stream().filter((key) -> key.key() != null && key.key().isSet()).toList();
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -44,6 +48,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 				var authentication = UsernamePasswordAuthenticationToken.authenticated("api-key:" + match.get().name(),
 						null, AuthorityUtils.createAuthorityList(authorities));
 				SecurityContextHolder.getContext().setAuthentication(authentication);
+			}
+			else {
+				this.throttle.failed(request.getRemoteAddr());
 			}
 		}
 		chain.doFilter(request, response);

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.closeloop.engine.web.ApiRequestLimitFilter;
 import io.closeloop.engine.web.IntakeLimits;
@@ -36,13 +37,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, IntakeLimits limits)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, IntakeLimits limits,
+			SignInThrottle throttle) throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()),
+			.addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), throttle),
 					UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle), ApiKeyAuthenticationFilter.class)
 			.addFilterAfter(new ApiRequestLimitFilter(limits), ApiKeyAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("INTEGRATION"))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint((request, response, ex) -> {
@@ -55,10 +57,26 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The one route that takes HTTP Basic: scrapers of {@code /actuator/prometheus}
+	 * cannot fill in a login form.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-		return http
+	SecurityFilterChain scraperSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
+		return http.securityMatcher("/actuator/prometheus")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("SUPERVISOR"))
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain uiSecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
+		return http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/error", "/actuator/health", "/actuator/health/**",
 						"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
@@ -70,8 +88,6 @@ class SecurityConfiguration {
 				.anyRequest()
 				.hasAnyRole("TECHNICIAN", "SUPERVISOR"))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
-			// For scrapers of /actuator/prometheus, which cannot fill in a login form.
-			.httpBasic(Customizer.withDefaults())
 			.logout(Customizer.withDefaults())
 			.build();
 	}

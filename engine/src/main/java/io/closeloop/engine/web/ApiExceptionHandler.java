@@ -41,6 +41,12 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+					.body(new ApiError(413, "Payload Too Large", tooLarge.getMessage(), List.of()));
+			}
+		}
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
 				.stream()

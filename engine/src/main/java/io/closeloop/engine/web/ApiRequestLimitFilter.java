@@ -19,9 +19,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Keeps one caller from drowning the API: bodies over the limit get 413 before they are
- * read, and an API key sending faster than its rate gets 429 with {@code Retry-After}, so
- * a well-behaved sender slows down instead of every caller timing out.
+ * Keeps one caller from drowning the API: bodies over the limit get 413, before they are
+ * read when their length is announced and as soon as the limit is passed when it is not
+ * (a chunked body), and an API key sending faster than its rate gets 429 with
+ * {@code Retry-After}, so a well-behaved sender slows down instead of every caller timing
+ * out.
  */
 public class ApiRequestLimitFilter extends OncePerRequestFilter {
 
@@ -64,7 +66,7 @@ public class ApiRequestLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(new LimitedBodyRequest(request, this.limits.maxBodyBytes()), response);
 		}
 		finally {
 			this.turns.release();

@@ -21,6 +21,10 @@ class ApiKeyAuthenticationFilterTests {
 
 	private static final String SECRET = "s3cret-key-for-acme";
 
+	private final SignInThrottle throttle = new SignInThrottle(
+			new SignInThrottleSettings(5, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5), 100),
+			java.time.Clock.systemUTC());
+
 	@AfterEach
 	void clear() {
 		SecurityContextHolder.clearContext();
@@ -30,7 +34,7 @@ class ApiKeyAuthenticationFilterTests {
 	void shouldAcceptAKeyConfiguredOnlyAsItsDigest() throws Exception {
 		String digest = "sha256:" + HexFormat.of().formatHex(SecretDigest.sha256(SECRET));
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-				List.of(new SecurityProperties.ApiKey("acme-rmm", new Secret(digest), List.of("acme"))));
+				List.of(new SecurityProperties.ApiKey("acme-rmm", new Secret(digest), List.of("acme"))), this.throttle);
 
 		Authentication caller = authenticate(filter, SECRET);
 
@@ -43,7 +47,7 @@ class ApiKeyAuthenticationFilterTests {
 	@Test
 	void shouldAcceptAPlainKeyAndRefuseAnyOther() throws Exception {
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-				List.of(new SecurityProperties.ApiKey("acme-rmm", new Secret(SECRET), List.of("acme"))));
+				List.of(new SecurityProperties.ApiKey("acme-rmm", new Secret(SECRET), List.of("acme"))), this.throttle);
 
 		assertThat(authenticate(filter, SECRET)).isNotNull();
 		SecurityContextHolder.clearContext();
@@ -56,7 +60,8 @@ class ApiKeyAuthenticationFilterTests {
 	@Test
 	void shouldMatchNothingWithAMistypedDigest() throws Exception {
 		ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
-				List.of(new SecurityProperties.ApiKey("broken", new Secret("sha256:not-hex"), List.of("*"))));
+				List.of(new SecurityProperties.ApiKey("broken", new Secret("sha256:not-hex"), List.of("*"))),
+				this.throttle);
 		assertThat(authenticate(filter, "")).isNull();
 		assertThat(authenticate(filter, "not-hex")).isNull();
 	}

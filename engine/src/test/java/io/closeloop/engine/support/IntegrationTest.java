@@ -52,6 +52,10 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.simulator.script-duration", () -> "PT0.5S");
 		registry.add("closeloop.zeebe.watchdog.interval", () -> "PT1H");
 		registry.add("closeloop.intake.pending-retry-interval", () -> "PT1H");
+		// Spring Boot's tests turn the metrics exporters off; the scrape endpoint is part
+		// of
+		// the security configuration under test.
+		registry.add("management.prometheus.metrics.export.enabled", () -> "true");
 		// The fuzz tests send thousands of requests; the limit itself is tested on its
 		// own.
 		registry.add("closeloop.intake.limits.requests-per-second", () -> "100000");

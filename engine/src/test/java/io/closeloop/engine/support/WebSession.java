@@ -37,13 +37,22 @@ public final class WebSession {
 	/** Logs in with the form, as a person would. */
 	public static WebSession logIn(int port, String username, String password) {
 		WebSession session = new WebSession(port);
-		String token = session.csrfOf(session.get("/login").body());
-		HttpResponse<String> login = session.post("/login",
-				Map.of("username", username, "password", password, "_csrf", token));
+		HttpResponse<String> login = session.attemptLogIn(username, password);
 		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new AssertionError("Could not log in as " + username + ": " + login.statusCode());
 		}
 		return session;
+	}
+
+	/** A fresh browser, not logged in. */
+	public static WebSession anonymous(int port) {
+		return new WebSession(port);
+	}
+
+	/** Fills in and posts the login form; the answer as it came. */
+	public HttpResponse<String> attemptLogIn(String username, String password) {
+		String token = csrfOf(get("/login").body());
+		return post("/login", Map.of("username", username, "password", password, "_csrf", token));
 	}
 
 	public HttpResponse<String> get(String path) {
