@@ -59,7 +59,6 @@ public class NinjaOneWebhook implements VendorWebhook {
 			return new WebhookDelivery.Ignore("activity type " + activityType + " is not an alert condition");
 		}
 		String status = payload.requiredAny("statusCode", "status");
-		payload.required("id");
 		String deviceId = payload.required("deviceId");
 		String series = payload.optional("seriesUid");
 		String condition = (series != null) ? null : payload.requiredAny("seriesUid", "sourceConfigUid");
@@ -75,7 +74,7 @@ public class NinjaOneWebhook implements VendorWebhook {
 			return new WebhookDelivery.Ignore("condition status " + status + " neither triggers nor resets an alert");
 		}
 		String organization = payload.requiredAny("organizationId", "device.organizationId");
-		String message = payload.requiredAny("message", "subject");
+		String message = payload.optional("message", "subject");
 		payload.check();
 		String tenant = settings.tenants().get(organization);
 		if (tenant == null) {
@@ -88,8 +87,7 @@ public class NinjaOneWebhook implements VendorWebhook {
 				this.rules.current()
 					.alertType(vendor().name(), payload.labels(settings.typeFieldsOr(TYPE_FIELDS)),
 							"ninjaone.condition"),
-				VendorWords.severity(payload.optional("severity")), WebhookPayload.clip(message), null,
-				activityTime(payload)));
+				VendorWords.severity(payload.optional("severity")), message, null, activityTime(payload)));
 	}
 
 	/** Epoch seconds, possibly with a fraction. */
