@@ -127,7 +127,7 @@ record FittedAlert(AlertRequest alert, String fullMessage, List<String> changes)
 		List<String> dropped = new ArrayList<>();
 		metrics.forEach((name, value) -> {
 			if (value == null || name == null || name.isBlank() || name.length() > METRIC_NAME || value.isNaN()
-					|| kept.size() == MAX_METRICS) {
+					|| value.isInfinite() || kept.size() == MAX_METRICS) {
 				dropped.add(cut(String.valueOf(name), 60));
 			}
 			else {
