@@ -17,9 +17,12 @@ public class AlertClassifier {
 
 	private final JpaAlertJournal journal;
 
-	AlertClassifier(RuleLibrary rules, JpaAlertJournal journal) {
+	private final FullMessageRepository fullMessages;
+
+	AlertClassifier(RuleLibrary rules, JpaAlertJournal journal, FullMessageRepository fullMessages) {
 		this.rules = rules;
 		this.journal = journal;
+		this.fullMessages = fullMessages;
 	}
 
 	/** The alert's classification: the one it has, or drawn now and kept. */
@@ -27,15 +30,18 @@ public class AlertClassifier {
 		if (alert.getClassification() != null) {
 			return alert.getClassification();
 		}
-		Classification classification = this.rules.active().current().classify(fact(alert));
+		// The whole message: words that veto autonomy may lie past the part the alert
+		// holds.
+		String message = this.fullMessages.findById(alert.getId()).map(FullMessage::getText).orElse(alert.getMessage());
+		Classification classification = this.rules.active().current().classify(fact(alert, message));
 		this.journal.classified(alert.getId(), classification);
 		return classification;
 	}
 
-	/** The stored alert as the rules see it. */
-	static AlertFact fact(Alert alert) {
-		return new AlertFact(alert.getTenant(), alert.getType(), alert.getSeverity(), alert.getMessage(),
-				alert.getDeviceRole(), alert.getDeviceOs(), alert.getMetrics());
+	/** The stored alert, with its whole message, as the rules see it. */
+	static AlertFact fact(Alert alert, String message) {
+		return new AlertFact(alert.getTenant(), alert.getType(), alert.getSeverity(), message, alert.getDeviceRole(),
+				alert.getDeviceOs(), alert.getMetrics());
 	}
 
 }

@@ -46,10 +46,13 @@ class AlertController {
 	@PostMapping
 	@Operation(summary = "Report an alert",
 			description = "Stores the alert and starts its process. The same source and externalId sent again "
-					+ "answers 200 with the alert already stored and starts nothing.")
+					+ "answers 200 with the alert already stored and starts nothing. Only source, externalId, tenant "
+					+ "and device.id are required; a message longer than an alert holds is cut, with a note, and "
+					+ "kept whole at /api/alerts/{id}/message.")
 	@ApiResponse(responseCode = "202", description = "Accepted; follow Location for its progress")
 	@ApiResponse(responseCode = "200", description = "Already received; nothing new started")
-	@ApiResponse(responseCode = "400", description = "Malformed or incomplete; every field error is listed")
+	@ApiResponse(responseCode = "400",
+			description = "No tenant, source, externalId or device id, or malformed; every field error is listed")
 	@ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key")
 	@ApiResponse(responseCode = "403", description = "The key may not report alerts for this tenant")
 	ResponseEntity<?> report(@Valid @RequestBody AlertRequest request, Authentication caller) {
@@ -84,6 +87,14 @@ class AlertController {
 	@ApiResponse(responseCode = "404", description = "No such alert")
 	ResponseEntity<AlertView> find(@PathVariable long id, Authentication caller) {
 		return ResponseEntity.of(this.queries.find(id, TenantScope.of(caller)));
+	}
+
+	@GetMapping(path = "/{id}/message", produces = "text/plain;charset=UTF-8")
+	@Operation(summary = "An alert's whole message",
+			description = "All of it, also when the alert holds only its beginning (messageTruncated).")
+	@ApiResponse(responseCode = "404", description = "No such alert")
+	ResponseEntity<String> message(@PathVariable long id, Authentication caller) {
+		return ResponseEntity.of(this.queries.fullMessage(id, TenantScope.of(caller)));
 	}
 
 	/** Alerts per status, how many are not final yet, and how many wait to start. */

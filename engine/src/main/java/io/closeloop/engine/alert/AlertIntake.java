@@ -1,6 +1,7 @@
 package io.closeloop.engine.alert;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -14,12 +15,15 @@ import io.closeloop.workers.connector.TicketRef;
  * process start in one transaction before answering, and answers a vendor's retry with
  * the alert it already has. The start waits in the outbox until the dispatcher hands it
  * to the engine, so an accepted alert is never lost to an engine that is down, busy or
- * being replaced.
+ * being replaced. Nor to its size or a field it left out: each is made to fit first
+ * ({@link FittedAlert}), and what was changed is the first step of its timeline.
  */
 @Service
 public class AlertIntake {
 
 	private final AlertRepository alerts;
+
+	private final FullMessageRepository fullMessages;
 
 	private final JpaAlertJournal journal;
 
@@ -29,9 +33,10 @@ public class AlertIntake {
 
 	private final Clock clock;
 
-	AlertIntake(AlertRepository alerts, JpaAlertJournal journal, ProcessStartQueue starts,
-			TransactionTemplate transactions, Clock clock) {
+	AlertIntake(AlertRepository alerts, FullMessageRepository fullMessages, JpaAlertJournal journal,
+			ProcessStartQueue starts, TransactionTemplate transactions, Clock clock) {
 		this.alerts = alerts;
+		this.fullMessages = fullMessages;
 		this.journal = journal;
 		this.starts = starts;
 		this.transactions = transactions;
@@ -73,11 +78,18 @@ public class AlertIntake {
 					"the source sent the same alert again; no second process started");
 			return Accepted.duplicate(existing.get());
 		}
-		Alert alert = this.alerts.saveAndFlush(new Alert(request, this.clock.instant()));
+		Instant receivedAt = this.clock.instant();
+		FittedAlert fitted = FittedAlert.of(request, receivedAt);
+		Alert alert = this.alerts.saveAndFlush(new Alert(fitted.alert(), receivedAt));
 		if (originatingTicket != null) {
 			alert.ticket(originatingTicket.system(), originatingTicket.id());
 		}
-		this.journal.step(alert.getId(), "Received", "from " + request.source() + " (" + request.externalId() + ")");
+		if (fitted.fullMessage() != null) {
+			this.fullMessages.save(new FullMessage(alert.getId(), fitted.fullMessage()));
+		}
+		String received = "from " + request.source() + " (" + request.externalId() + ")";
+		this.journal.step(alert.getId(), "Received",
+				fitted.changes().isEmpty() ? received : received + "; " + String.join("; ", fitted.changes()));
 		// Correlated and started by the dispatcher, off this request's path: the answer
 		// waits only for this commit.
 		this.starts.enqueue(alert);

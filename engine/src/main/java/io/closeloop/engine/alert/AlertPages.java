@@ -31,6 +31,11 @@ class AlertPages implements AlertBoard {
 		return this.queries.find(id, scope).map(AlertPages::detail);
 	}
 
+	@Override
+	public Optional<String> fullMessage(long id, TenantScope scope) {
+		return this.queries.fullMessage(id, scope);
+	}
+
 	private static AlertRow row(Alert alert) {
 		Decision decision = alert.getDecision();
 		return new AlertRow(alert.getId(), alert.getTenant(), alert.getType(), alert.getDeviceHostname(),
@@ -40,7 +45,7 @@ class AlertPages implements AlertBoard {
 	private static AlertDetail detail(AlertView alert) {
 		AlertView.Device device = alert.device();
 		return new AlertDetail(alert.id(), alert.status(), alert.tenant(), alert.source(), alert.externalId(),
-				alert.type(), alert.severity(), alert.message(),
+				alert.type(), alert.severity(), alert.message(), alert.messageTruncated(), alert.messageLength(),
 				new AlertDetail.Device(device.id(), device.hostname(), device.os(), device.role()), alert.metrics(),
 				alert.decision(),
 				(alert.ticket() != null)

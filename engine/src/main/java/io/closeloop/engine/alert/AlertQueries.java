@@ -23,11 +23,15 @@ public class AlertQueries {
 
 	private final AlertEventRepository events;
 
+	private final FullMessageRepository fullMessages;
+
 	private final AutonomyLedger autonomy;
 
-	AlertQueries(AlertRepository alerts, AlertEventRepository events, AutonomyLedger autonomy) {
+	AlertQueries(AlertRepository alerts, AlertEventRepository events, FullMessageRepository fullMessages,
+			AutonomyLedger autonomy) {
 		this.alerts = alerts;
 		this.events = events;
+		this.fullMessages = fullMessages;
 		this.autonomy = autonomy;
 	}
 
@@ -57,6 +61,16 @@ public class AlertQueries {
 		return this.alerts.findById(id).filter((alert) -> scope.allows(alert.getTenant())).map(this::view);
 	}
 
+	/**
+	 * The alert's whole message (the message itself when it was never cut), unless the
+	 * alert belongs to a tenant out of scope.
+	 */
+	public Optional<String> fullMessage(long id, TenantScope scope) {
+		return this.alerts.findById(id)
+			.filter((alert) -> scope.allows(alert.getTenant()))
+			.map((alert) -> this.fullMessages.findById(id).map(FullMessage::getText).orElse(alert.getMessage()));
+	}
+
 	private AlertView view(Alert alert) {
 		Decision decision = alert.getDecision();
 		AlertView.Ticket ticket = (alert.getTicketId() != null)
@@ -65,8 +79,10 @@ public class AlertQueries {
 			.stream()
 			.map((event) -> new AlertView.TimelineEntry(event.getAt(), event.getStep(), event.getDetail()))
 			.toList();
+		Optional<Integer> fullLength = this.fullMessages.findLengthByAlertId(alert.getId());
 		return new AlertView(alert.getId(), alert.getStatus(), alert.getTenant(), alert.getSource(),
-				alert.getExternalId(), alert.getType(), alert.getSeverity(), alert.getMessage(),
+				alert.getExternalId(), alert.getType(), alert.getSeverity(), alert.getMessage(), fullLength.isPresent(),
+				fullLength.orElse(alert.getMessage().length()),
 				new AlertView.Device(alert.getDeviceId(), alert.getDeviceHostname(), alert.getDeviceOs(),
 						alert.getDeviceRole()),
 				alert.getMetrics(), alert.getClassification(), decision, ticket, alert.getEscalationReason(),

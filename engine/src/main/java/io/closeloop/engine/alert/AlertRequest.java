@@ -9,17 +9,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/alerts}: an alert as an RMM (or anything else) reports it. */
+/**
+ * {@code POST /api/alerts}: an alert as an RMM (or anything else) reports it. Only what
+ * makes an alert unusable is refused: no tenant, no source and id to know it again by, no
+ * device. Everything else may be left out or be too long: intake gives it its default or
+ * cuts it to fit ({@link FittedAlert}).
+ */
 public record AlertRequest(@NotBlank @Size(max = 100) String source, @NotBlank @Size(max = 200) String externalId,
 		@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+",
 				message = "may contain only letters, digits, '.', '_' and '-'") String tenant,
-		@NotNull @Valid Device device, @NotBlank @Size(max = 200) String type,
-		@NotBlank @Size(max = 50) String severity, @NotBlank @Size(max = 4000) String message,
-		@Size(max = 50) Map<@Size(max = 100) String, @NotNull Double> metrics, Instant occurredAt) {
+		@NotNull @Valid Device device, String type, String severity,
+		@Size(max = FittedAlert.MAX_FULL_MESSAGE,
+				message = "is longer than the {max} characters an alert keeps") String message,
+		Map<String, Double> metrics, Instant occurredAt) {
 
 	/** The device the alert is about. */
-	public record Device(@NotBlank @Size(max = 200) String id, @Size(max = 255) String hostname,
-			@Size(max = 255) String os, @Size(max = 100) String role) {
+	public record Device(@NotBlank @Size(max = 200) String id, String hostname, String os, String role) {
 
 	}
 

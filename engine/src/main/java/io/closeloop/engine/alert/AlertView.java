@@ -12,13 +12,19 @@ import io.closeloop.rules.Decision;
  * {@code GET /api/alerts/{id}}: an alert with its classification, decision, ticket and
  * timeline.
  *
+ * @param message the message, or its beginning with a note of the cut when it was longer
+ * than an alert holds
+ * @param messageTruncated whether the message was cut: the whole of it is at {@code GET
+ * /api/alerts/{id}/message}
+ * @param messageLength how many characters the whole message has
  * @param shadowOutcomeWanted whether a technician should still say what fixed this
  * shadow-mode alert
  */
 public record AlertView(long id, AlertStatus status, String tenant, String source, String externalId, String type,
-		String severity, String message, Device device, Map<String, Double> metrics, Classification classification,
-		Decision decision, Ticket ticket, String escalationReason, Instant occurredAt, Instant receivedAt,
-		List<TimelineEntry> timeline, boolean shadowOutcomeWanted, Long incidentId, Long recurrenceOf) {
+		String severity, String message, boolean messageTruncated, int messageLength, Device device,
+		Map<String, Double> metrics, Classification classification, Decision decision, Ticket ticket,
+		String escalationReason, Instant occurredAt, Instant receivedAt, List<TimelineEntry> timeline,
+		boolean shadowOutcomeWanted, Long incidentId, Long recurrenceOf) {
 
 	/** The device the alert is about. */
 	public record Device(String id, String hostname, String os, String role) {

@@ -27,7 +27,8 @@ class WebhookAuthenticator {
 	/**
 	 * @param headers the request headers, names in lower case
 	 * @param token the {@code token} query parameter, or null
-	 * @throws WebhookRejected 401 when the call does not prove it is the vendor's
+	 * @throws WebhookRejected 401 when the call does not prove it is the vendor's; 503
+	 * when its signature cannot be checked now
 	 */
 	void authenticate(WebhookVendors.Configured vendor, byte[] body, Map<String, String> headers, String token) {
 		Secret secret = vendor.settings().secret();
@@ -35,7 +36,7 @@ class WebhookAuthenticator {
 			case HEADER -> SecretDigest.matches(headers.get(TOKEN_HEADER.toLowerCase()), secret);
 			case QUERY -> SecretDigest.matches(token, secret);
 			case BASIC -> basic(headers.get("authorization"), vendor.settings().username(), secret);
-			case SIGNATURE -> vendor.webhook().signatureMatches(body, headers, secret);
+			case SIGNATURE -> vendor.webhook().signatureMatches(body, headers, vendor.settings());
 		};
 		if (!authentic) {
 			throw new WebhookRejected(WebhookRejected.Reason.UNAUTHENTICATED,

@@ -62,7 +62,9 @@ class WebhookController {
 	@ApiResponse(responseCode = "400", description = "Malformed payload; every missing or invalid field is listed")
 	@ApiResponse(responseCode = "401", description = "Not authenticated as the vendor; nothing stored")
 	@ApiResponse(responseCode = "404", description = "No such vendor, or the vendor is not configured")
-	@ApiResponse(responseCode = "422", description = "The payload's organisation is not mapped to a tenant")
+	@ApiResponse(responseCode = "422",
+			description = "The payload's organisation (or a Halo display value) is not mapped to a tenant")
+	@ApiResponse(responseCode = "503", description = "The signature cannot be checked now; nothing stored")
 	ResponseEntity<Map<String, Object>> receive(@PathVariable String vendor, @RequestBody(required = false) byte[] body,
 			@RequestHeader HttpHeaders headers,
 			@RequestParam(name = WebhookAuthenticator.TOKEN_PARAMETER, required = false) String token) {
@@ -84,7 +86,11 @@ class WebhookController {
 		body.put("error", status.getReasonPhrase());
 		body.put("message", ex.getMessage());
 		body.put("errors", ex.errors());
-		return ResponseEntity.status(status).body(body);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, "30");
+		}
+		return response.body(body);
 	}
 
 	private JsonNode parse(byte[] payload) {

@@ -1,5 +1,6 @@
 package io.closeloop.engine.webhook;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,52 @@ class WebhookVendors {
 			problems.add(prefix + ".secret: " + translator.vendor().displayName()
 					+ " signs with the secret itself, so it cannot be given as " + SecretDigest.PREFIX + "<hex>");
 		}
+		WebhookSettings.KeyUrl keyUrl = settings.keyUrl();
+		if (keyUrl != null && keyUrl.isSet()) {
+			if (!translator.fetchesSigningKeys()) {
+				problems.add(prefix + ".key-url: " + translator.vendor().displayName()
+						+ " does not name signing keys to fetch; configure its secret");
+			}
+			else {
+				problems.addAll(checkKeyUrl(prefix + ".key-url", keyUrl));
+			}
+		}
 		if (settings.tenants().isEmpty()) {
 			problems.add(prefix + ".tenants maps no " + name + " id to a tenant, so every alert is refused");
+		}
+		return problems;
+	}
+
+	/**
+	 * Keys are fetched only from hosts named plainly (https on its default port) or from
+	 * whole https origins (http only if spelled out, for a test), and only for one
+	 * company's calls.
+	 */
+	private static List<String> checkKeyUrl(String prefix, WebhookSettings.KeyUrl keyUrl) {
+		List<String> problems = new ArrayList<>();
+		for (String host : keyUrl.hosts()) {
+			String entry = host.trim();
+			URI origin;
+			try {
+				origin = URI.create(entry.contains("://") ? entry : "https://" + entry);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(prefix + ".hosts: '" + host + "' is not a host name or an origin");
+				continue;
+			}
+			boolean bareOrigin = (origin.getRawPath() == null || origin.getRawPath().isEmpty())
+					&& origin.getRawQuery() == null && origin.getRawFragment() == null
+					&& origin.getRawUserInfo() == null;
+			if (origin.getHost() == null || !bareOrigin
+					|| !("https".equals(origin.getScheme()) || "http".equals(origin.getScheme()))) {
+				problems.add(prefix + ".hosts: '" + host
+						+ "' must be a host name (api-na.myconnectwise.net) or an origin (https://cw.example.com:8443)"
+						+ " without a path");
+			}
+		}
+		if (keyUrl.companyId() == null || keyUrl.companyId().isBlank()) {
+			problems.add(prefix + ".company-id must name the company whose callbacks the fetched keys sign"
+					+ " (the CompanyId of its callbacks, the company you log in with)");
 		}
 		return problems;
 	}

@@ -33,6 +33,9 @@ abstract class AlertPersistenceContract {
 	@Autowired
 	private DecisionRecordRepository decisions;
 
+	@Autowired
+	private FullMessageRepository fullMessages;
+
 	@Test
 	void shouldStoreAnAlertAndReadItBack() {
 		Instant occurred = Instant.parse("2026-11-21T10:15:00Z");
@@ -70,6 +73,21 @@ abstract class AlertPersistenceContract {
 		String message = "x".repeat(3000) + " <script>alert(1)</script> " + "é".repeat(900);
 		Alert saved = this.alerts.saveAndFlush(alert("a-3", message, null));
 		assertThat(this.alerts.findById(saved.getId()).orElseThrow().getMessage()).isEqualTo(message);
+	}
+
+	@Test
+	void shouldKeepAWholeMessageAsLongAsAnAlertKeeps() {
+		// Characters of one, two, three and four bytes in UTF-8, to the longest kept.
+		String unit = "Disk 0: é – 😀 ";
+		String whole = unit.repeat(FittedAlert.MAX_FULL_MESSAGE / unit.length() + 1)
+			.substring(0, FittedAlert.MAX_FULL_MESSAGE - 1);
+		Alert saved = this.alerts.saveAndFlush(alert("a-5", FittedAlert.cut(whole, FittedAlert.MESSAGE), null));
+		this.fullMessages.saveAndFlush(new FullMessage(saved.getId(), whole));
+
+		assertThat(this.fullMessages.findLengthByAlertId(saved.getId())).contains(whole.length());
+		assertThat(this.fullMessages.findById(saved.getId()).orElseThrow().getText()).isEqualTo(whole);
+		assertThat(this.alerts.findById(saved.getId()).orElseThrow().getMessage()).hasSize(FittedAlert.MESSAGE);
+		assertThat(this.fullMessages.findLengthByAlertId(987_654_321L)).isEmpty();
 	}
 
 	@Test

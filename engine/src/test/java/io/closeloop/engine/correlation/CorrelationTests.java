@@ -40,7 +40,7 @@ class CorrelationTests extends IntegrationTest {
 		assertThat(((Map<String, Object>) sixth.get("ticket")).get("id")).isEqualTo(incidentTicket.get("id"));
 		assertThat((String) incidentTicket.get("summary")).startsWith("[Closeloop] Cross-tenant incident");
 		assertThat(api.simulator("script-runs"))
-			.noneMatch((scriptRun) -> ((String) scriptRun.get("hostname")).startsWith("STORM-" + run));
+			.noneMatch((scriptRun) -> String.valueOf(scriptRun.get("hostname")).startsWith("STORM-" + run));
 	}
 
 	@Test

@@ -42,6 +42,21 @@ public final class Alerts {
 				""".formatted(uniqueId(), hostname, hostname);
 	}
 
+	/**
+	 * Lines as an event-log monitor sends them, after a first line, to the length asked.
+	 */
+	public static String eventLog(String first, int length) {
+		StringBuilder log = new StringBuilder(first);
+		for (int line = 0; log.length() < length; line++) {
+			log.append("\nInformation 2026-11-21T10:14:")
+				.append(String.format("%02d", line % 60))
+				.append("Z Disk 153: The IO operation at logical block address 0x")
+				.append(Integer.toHexString(0x2f01a8 + line))
+				.append(" for Disk 0 (PDO name: \\Device\\00000041) was retried.");
+		}
+		return log.substring(0, length);
+	}
+
 	public static String uniqueId() {
 		return "a-" + UUID.randomUUID();
 	}

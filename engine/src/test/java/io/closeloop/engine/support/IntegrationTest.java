@@ -85,6 +85,9 @@ public abstract class IntegrationTest {
 		Webhooks.SECRETS
 			.forEach((vendor, secret) -> registry.add("closeloop.webhooks." + vendor + ".secret", () -> secret));
 		registry.add("closeloop.webhooks.halo.username", () -> Webhooks.HALO_USER);
+		// ConnectWise's signing keys may also be fetched, from the stand-in only.
+		registry.add("closeloop.webhooks.connectwise.key-url.hosts[0]", ConnectWiseKeyServer::origin);
+		registry.add("closeloop.webhooks.connectwise.key-url.company-id", () -> ConnectWiseKeyServer.COMPANY);
 	}
 
 	@Autowired

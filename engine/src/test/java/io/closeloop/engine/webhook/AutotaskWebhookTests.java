@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.closeloop.engine.alert.AlertRepository;
+import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
 import io.closeloop.engine.support.IntegrationTest;
 import io.closeloop.engine.support.Webhooks;
@@ -68,13 +69,49 @@ class AutotaskWebhookTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldReadFieldsWhateverTheirCaseAndTheOlderNames() {
+		long ticketId = System.nanoTime() % 1_000_000_000L;
+		ApiClient.Response accepted = webhooks().autotask("""
+				{"action":"Create","guid":"a1da62a4-2c49-40a8-8183-69994ce5b3eb","entityType":"Ticket","id":%d,
+				 "fields":{"queueId":"29683498","AccountID":"174","title":"Printer offline at GLOBEX-HQ",
+				  "subIssueType":"311"},
+				 "eventTime":"2026-11-21T10:15:00Z","sequenceNumber":4,"personId":30691780}
+				""".formatted(ticketId));
+
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		assertThat(api().alert(accepted.id())).containsEntry("tenant", "globex")
+			.containsEntry("externalId", String.valueOf(ticketId))
+			.containsEntry("type", "subissue.311")
+			.containsEntry("message", "Printer offline at GLOBEX-HQ");
+	}
+
+	@Test
+	void shouldTakeInATicketWithAFortyKilobyteDescription() {
+		long ticketId = System.nanoTime() % 1_000_000_000L;
+		String description = Alerts.eventLog("Backup job Nightly failed; log follows", 40_960);
+		String body = webhook("Create", ticketId, 29683498).replace("Veeam job Nightly failed twice",
+				description.replace("\\", "\\\\").replace("\n", "\\n"));
+
+		ApiClient.Response accepted = webhooks().autotask(body);
+
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		Map<String, Object> alert = api().awaitStatus(accepted.id(), "ESCALATED");
+		int whole = "Backup failed on ACME-NAS\n".length() + description.strip().length();
+		assertThat((String) alert.get("message")).hasSize(4000)
+			.startsWith("Backup failed on ACME-NAS\nBackup job Nightly failed")
+			.endsWith("… [truncated, " + whole + " characters in all]");
+		assertThat(alert).containsEntry("messageTruncated", true).containsEntry("messageLength", whole);
+	}
+
+	@Test
 	void shouldSayWhichWebhookFieldsAreMissing() {
 		ApiClient.Response response = webhooks().autotask("""
 				{"Action":"Create","Guid":"g","EntityType":"Ticket","Id":77,"Fields":{"TicketNumber":"T1"}}
 				""");
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.body()).contains("Fields.QueueID", "Fields.CompanyID", "Fields.Title");
+		assertThat(response.body()).contains("Fields.QueueID", "Fields.CompanyID or Fields.AccountID")
+			.doesNotContain("Fields.Title");
 	}
 
 	private Webhooks webhooks() {

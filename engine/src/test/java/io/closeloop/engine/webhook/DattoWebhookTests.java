@@ -11,6 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.closeloop.engine.alert.AlertRepository;
 import io.closeloop.engine.support.Alerts;
 import io.closeloop.engine.support.ApiClient;
@@ -211,10 +214,43 @@ class DattoWebhookTests extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat((List<Map<String, Object>>) response.json().get("errors")).extracting((error) -> error.get("field"))
-			.containsExactlyInAnyOrder("alertUid", "siteUid", "alertMessage");
+			.containsExactlyInAnyOrder("alertUid", "siteUid");
 		assertThat(response.body()).contains("unfilled template variable [alert_uid]").doesNotContain("Exception");
 		assertThat(webhooks().datto("not json").status()).isEqualTo(400);
 		assertThat(webhooks().datto("[1,2]").status()).isEqualTo(400);
+	}
+
+	@Test
+	void shouldTakeInAFortyKilobyteEventLogAlertAndResolveIt() throws Exception {
+		String message = Alerts.eventLog("C: free space 3% (below 10%)", 40_000);
+		ObjectNode body = (ObjectNode) JSON
+			.readTree(raised(Alerts.uniqueId(), "ACME-WS-" + Alerts.shortId(), "Windows 11"));
+		body.put("alertMessage", message);
+
+		ApiClient.Response accepted = webhooks().datto(body.toString());
+
+		assertThat(accepted.status()).isEqualTo(202);
+		Map<String, Object> alert = api().awaitStatus(accepted.id(), "RESOLVED");
+		// Datto's texts are taken trimmed.
+		int whole = message.strip().length();
+		assertThat((String) alert.get("message")).hasSize(4000)
+			.endsWith("… [truncated, " + whole + " characters in all]");
+		assertThat(alert).containsEntry("messageTruncated", true).containsEntry("messageLength", whole);
+		assertThat(ApiClient.decision(alert)).containsEntry("remediation", "disk-cleanup");
+	}
+
+	@Test
+	void shouldTakeInAnAlertWithoutMessageOrWithVariablesLeftUnfilledInOptionalFields() throws Exception {
+		ObjectNode body = (ObjectNode) JSON.readTree(raised(Alerts.uniqueId(), "ACME-WS-" + Alerts.shortId(), "x"));
+		body.remove("alertMessage");
+		body.put("deviceHostname", "[device_hostname]");
+		body.put("deviceOs", "[device_os]");
+
+		ApiClient.Response accepted = webhooks().datto(body.toString());
+
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		Map<String, Object> alert = api().alert(accepted.id());
+		assertThat(alert).containsEntry("message", "(no message)").containsEntry("type", "disk.space.low");
 	}
 
 	@Test
@@ -234,6 +270,8 @@ class DattoWebhookTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(404);
 		assertThat((String) response.json().get("message")).contains("closeloop.webhooks.kaseya");
 	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private Webhooks webhooks() {
 		return new Webhooks(api());

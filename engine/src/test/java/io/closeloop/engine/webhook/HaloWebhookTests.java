@@ -74,7 +74,24 @@ class HaloWebhookTests extends IntegrationTest {
 				""");
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.body()).contains("ticket.client_id", "ticket.summary");
+		assertThat(response.body()).contains("ticket.client_id or client_name").doesNotContain("summary");
+	}
+
+	@Test
+	void shouldSayWhenAWebhookSendingDisplayValuesCannotBeMatched() {
+		long ticketId = System.nanoTime() % 1_000_000_000L;
+		String displayValues = """
+				{"event":"New Ticket Logged","ticket":{"id":%d,"summary":"Backup failed on GLOBEX-FS2",
+				 "tickettype_id":"Alert","client_id":"Globex"}}
+				""".formatted(ticketId);
+
+		ApiClient.Response response = webhooks().halo(displayValues);
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat((String) response.json().get("message")).contains("display value 'Alert'",
+				"closeloop.webhooks.halo.start-on", "send ids");
+		assertThat(response.body()).contains("ticket.tickettype_id");
+		assertThat(this.alerts.findAllBySourceAndExternalId("halo", String.valueOf(ticketId))).isEmpty();
 	}
 
 	private Webhooks webhooks() {

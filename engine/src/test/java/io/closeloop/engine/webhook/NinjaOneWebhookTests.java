@@ -182,7 +182,7 @@ class NinjaOneWebhookTests extends IntegrationTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat((List<Map<String, Object>>) response.json().get("errors")).extracting((error) -> error.get("field"))
-			.contains("id", "deviceId", "seriesUid or sourceConfigUid");
+			.containsExactly("deviceId", "seriesUid or sourceConfigUid");
 	}
 
 	private Webhooks webhooks() {

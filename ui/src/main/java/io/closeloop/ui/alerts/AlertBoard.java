@@ -20,4 +20,10 @@ public interface AlertBoard {
 	 */
 	Optional<AlertDetail> find(long id, TenantScope scope);
 
+	/**
+	 * The alert's whole message, also when the alert holds only its beginning; empty as
+	 * {@link #find} is.
+	 */
+	Optional<String> fullMessage(long id, TenantScope scope);
+
 }

@@ -6,11 +6,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.closeloop.ui.security.TenantScope;
 
-/** Recent alerts, and one alert's decision and timeline. */
+/** Recent alerts, one alert's decision and timeline, and its whole message. */
 @Controller
 class AlertPageController {
 
@@ -37,6 +38,14 @@ class AlertPageController {
 		model.addAttribute("alert", this.board.find(alertId, TenantScope.of(user))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No alert " + alertId)));
 		return VIEW_ALERT_DETAIL;
+	}
+
+	/** The whole message, as plain text: never rendered as markup. */
+	@GetMapping(path = "/alerts/{alertId}/message", produces = "text/plain;charset=UTF-8")
+	@ResponseBody
+	String message(@PathVariable long alertId, Authentication user) {
+		return this.board.fullMessage(alertId, TenantScope.of(user))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No alert " + alertId));
 	}
 
 }

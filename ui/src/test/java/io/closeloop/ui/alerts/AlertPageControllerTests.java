@@ -51,10 +51,11 @@ class AlertPageControllerTests {
 	@Test
 	void shouldLinkARecurrenceToTheEarlierAlert() throws Exception {
 		AlertDetail base = detail("C: free space 4%");
-		given(this.board.find(42, TenantScope.everything())).willReturn(Optional
-			.of(new AlertDetail(base.id(), base.status(), base.tenant(), base.source(), base.externalId(), base.type(),
-					base.severity(), base.message(), base.device(), base.metrics(), base.decision(), base.ticket(),
-					base.escalationReason(), base.occurredAt(), base.receivedAt(), base.timeline(), false, 7L, 41L)));
+		given(this.board.find(42, TenantScope.everything()))
+			.willReturn(Optional.of(new AlertDetail(base.id(), base.status(), base.tenant(), base.source(),
+					base.externalId(), base.type(), base.severity(), base.message(), false, base.message().length(),
+					base.device(), base.metrics(), base.decision(), base.ticket(), base.escalationReason(),
+					base.occurredAt(), base.receivedAt(), base.timeline(), false, 7L, 41L)));
 
 		this.mvc.perform(get("/alerts/42"))
 			.andExpect(content().string(containsString("href=\"/alerts/41\"")))
@@ -69,6 +70,39 @@ class AlertPageControllerTests {
 		this.mvc.perform(get("/alerts/42"))
 			.andExpect(content().string(not(containsString("<img src=x"))))
 			.andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")));
+	}
+
+	@Test
+	void shouldSayAMessageWasCutAndLinkToTheWholeOfIt() throws Exception {
+		given(this.board.find(42, TenantScope.everything()))
+			.willReturn(Optional.of(detail("Event 4625 … [truncated, 40960 characters in all]", true, 40960)));
+
+		this.mvc.perform(get("/alerts/42"))
+			.andExpect(content().string(containsString("kept whole (40,960 characters)")))
+			.andExpect(content().string(containsString("href=\"/alerts/42/message\"")));
+	}
+
+	@Test
+	void shouldSayNothingOfCuttingAMessageThatFits() throws Exception {
+		given(this.board.find(42, TenantScope.everything())).willReturn(Optional.of(detail("C: free space 4%")));
+
+		this.mvc.perform(get("/alerts/42"))
+			.andExpect(content().string(not(containsString("alert-message-truncated"))))
+			.andExpect(content().string(not(containsString("/alerts/42/message"))));
+	}
+
+	@Test
+	void shouldServeTheWholeMessageAsPlainText() throws Exception {
+		String whole = "<script>alert(1)</script> Événement 4625\n".repeat(1000);
+		given(this.board.fullMessage(42, TenantScope.everything())).willReturn(Optional.of(whole));
+		given(this.board.fullMessage(7, TenantScope.everything())).willReturn(Optional.empty());
+
+		this.mvc.perform(get("/alerts/42/message"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/plain"))
+			.andExpect(content().encoding("UTF-8"))
+			.andExpect(content().string(whole));
+		this.mvc.perform(get("/alerts/7/message")).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -89,8 +123,13 @@ class AlertPageControllerTests {
 	}
 
 	private static AlertDetail detail(String message) {
+		return detail(message, false, message.length());
+	}
+
+	private static AlertDetail detail(String message, boolean truncated, int length) {
 		return new AlertDetail(42, AlertStatus.RESOLVED, "acme", "datto-rmm", "a-1", "disk.space.low", "warning",
-				message, new AlertDetail.Device("dev-42", "ACME-WS-042", "Windows 11", "workstation"),
+				message, truncated, length,
+				new AlertDetail.Device("dev-42", "ACME-WS-042", "Windows 11", "workstation"),
 				Map.of("diskFreePct", 4.0),
 				new Decision("disk-space-low", Tier.L1, "disk-cleanup", "disk-free-above-threshold", 0.95,
 						List.of("Disk space low", "Known fix on a workstation acts alone"), List.of("L1: workstation"),

@@ -12,8 +12,15 @@ final class TicketTexts {
 	}
 
 	static String summary(AlertContext alert) {
-		String host = (alert.device() != null) ? alert.device().hostname() : "unknown device";
-		return "[Closeloop] " + alert.type() + " on " + host;
+		return "[Closeloop] " + alert.type() + " on " + deviceName(alert);
+	}
+
+	/** The device's host name, else its id: a sender may leave the host name out. */
+	private static String deviceName(AlertContext alert) {
+		if (alert.device() == null) {
+			return "unknown device";
+		}
+		return (alert.device().hostname() != null) ? alert.device().hostname() : alert.device().id();
 	}
 
 	static String incidentSummary(AlertContext alert, Object incidentId) {
@@ -32,19 +39,23 @@ final class TicketTexts {
 		text.append(alert.message()).append('\n');
 		if (alert.device() != null) {
 			text.append("Device: ")
-				.append(alert.device().hostname())
+				.append(deviceName(alert))
 				.append(" (")
 				.append(alert.device().id())
 				.append("), ")
-				.append(alert.device().os())
+				.append(orUnknown(alert.device().os()))
 				.append(", ")
-				.append(alert.device().role())
+				.append(orUnknown(alert.device().role()))
 				.append('\n');
 		}
 		if (!alert.metrics().isEmpty()) {
 			text.append("Metrics: ").append(format(alert.metrics())).append('\n');
 		}
 		return text.toString();
+	}
+
+	private static String orUnknown(String text) {
+		return (text != null) ? text : "unknown";
 	}
 
 	static String format(Map<String, ?> values) {

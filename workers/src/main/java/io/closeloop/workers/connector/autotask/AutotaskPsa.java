@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,16 +55,19 @@ public class AutotaskPsa implements PsaConnector {
 
 	private final AutotaskApi api;
 
-	AutotaskPsa(AutotaskPsaProperties properties, AutotaskApi api) {
+	private final Clock clock;
+
+	AutotaskPsa(AutotaskPsaProperties properties, AutotaskApi api, Clock clock) {
 		this.properties = properties;
 		this.api = api;
+		this.clock = clock;
 	}
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static AutotaskPsa create(AutotaskPsaProperties properties, ObjectMapper mapper, Clock clock) {
 		VendorHttp http = new VendorHttp(AutotaskApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.secret(), properties.integrationCode()), clock);
-		return new AutotaskPsa(properties, new AutotaskApi(properties, http, new VendorJson(mapper)));
+		return new AutotaskPsa(properties, new AutotaskApi(properties, http, new VendorJson(mapper)), clock);
 	}
 
 	@Override
@@ -92,6 +96,12 @@ public class AutotaskPsa implements PsaConnector {
 		ticket.put("queueID", settings.queueId());
 		ticket.put("status", settings.newStatus());
 		ticket.put("priority", settings.priorityFor(alert.severity()));
+		// Autotask's own sample sends it; the API stores times in UTC.
+		ticket.put("dueDateTime",
+				this.clock.instant()
+					.plus(settings.dueInFor(alert.severity()))
+					.truncatedTo(ChronoUnit.SECONDS)
+					.toString());
 		putIfSet(ticket, "source", settings.source());
 		putIfSet(ticket, "ticketType", settings.ticketType());
 		putIfSet(ticket, "issueType", settings.issueType());

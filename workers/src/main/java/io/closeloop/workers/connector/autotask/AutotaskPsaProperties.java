@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.autotask;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -87,17 +88,33 @@ public record AutotaskPsaProperties(URI url,
 	 * @param ticketType the ticket type id; unset to leave it to Autotask
 	 * @param issueType the issue type id; unset for none
 	 * @param subIssueType the sub-issue type id; unset for none
+	 * @param dueIn how long after it is opened a ticket is due ({@code dueDateTime}),
+	 * when the alert's severity is not in {@code dueInBySeverity}
+	 * @param dueInBySeverity alert severity → how long after it is opened its ticket is
+	 * due
 	 */
 	public record Ticket(Integer queueId, @DefaultValue("1") int newStatus, @DefaultValue("5") int completeStatus,
 			@DefaultValue("2") int priority, Map<String, Integer> priorities, Integer source, Integer ticketType,
-			Integer issueType, Integer subIssueType) {
+			Integer issueType, Integer subIssueType, @DefaultValue("PT24H") Duration dueIn,
+			Map<String, Duration> dueInBySeverity) {
 
 		public Ticket {
 			priorities = (priorities != null) ? Map.copyOf(priorities) : Map.of();
+			dueInBySeverity = (dueInBySeverity != null) ? Map.copyOf(dueInBySeverity) : Map.of();
+			if (dueIn == null || dueIn.isNegative() || dueIn.isZero()
+					|| dueInBySeverity.values().stream().anyMatch((due) -> due.isNegative() || due.isZero())) {
+				throw new IllegalArgumentException(
+						"closeloop.psa.autotask.ticket.due-in and due-in-by-severity must be "
+								+ "positive durations (PT4H, P1D)");
+			}
 		}
 
 		int priorityFor(String severity) {
 			return (severity != null) ? this.priorities.getOrDefault(severity, this.priority) : this.priority;
+		}
+
+		Duration dueInFor(String severity) {
+			return (severity != null) ? this.dueInBySeverity.getOrDefault(severity, this.dueIn) : this.dueIn;
 		}
 
 	}

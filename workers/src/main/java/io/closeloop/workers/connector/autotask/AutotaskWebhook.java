@@ -12,13 +12,11 @@ import io.closeloop.rules.ActiveRules;
 import io.closeloop.workers.connector.Vendor;
 import io.closeloop.workers.connector.webhook.InboundAlert;
 import io.closeloop.workers.connector.webhook.VendorWebhook;
-import io.closeloop.workers.connector.webhook.VendorWords;
 import io.closeloop.workers.connector.webhook.WebhookAuth;
 import io.closeloop.workers.connector.webhook.WebhookDelivery;
 import io.closeloop.workers.connector.webhook.WebhookPayload;
 import io.closeloop.workers.connector.webhook.WebhookRejected;
 import io.closeloop.workers.connector.webhook.WebhookSettings;
-import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.webhook.Signatures;
 
 /**
@@ -26,8 +24,13 @@ import io.closeloop.workers.connector.webhook.Signatures;
  * configured queues starts a process; updates, deletions and other queues are
  * acknowledged and ignored. Autotask signs the body with the webhook's SecretKey:
  * {@code X-Hook-Signature: sha1=<HMAC-SHA1>}. Autotask sends only the fields added to the
- * webhook ({@code TicketWebhookFields}): QueueID, CompanyID, Title and Description are
- * needed, IssueType, SubIssueType, Priority and ConfigurationItemID used when present.
+ * webhook ({@code TicketWebhookFields}): QueueID and CompanyID are needed; Title,
+ * Description, IssueType, SubIssueType and ConfigurationItemID are used when present.
+ * <p>
+ * No public delivery pins down how Autotask spells the names inside {@code Fields}, so
+ * every name is matched whatever its case, and the older (SOAP) name of a field is taken
+ * where the REST one is missing: {@code AccountID} for the company,
+ * {@code InstalledProductID} for the configuration item.
  */
 @Component
 public class AutotaskWebhook implements VendorWebhook {
@@ -37,13 +40,13 @@ public class AutotaskWebhook implements VendorWebhook {
 	 */
 	static final List<String> TYPE_FIELDS = List.of("subissue:Fields.SubIssueType", "issue:Fields.IssueType");
 
+	static final String SIGNATURE_HEADER = "x-hook-signature";
+
 	private final ActiveRules rules;
 
 	public AutotaskWebhook(ActiveRules rules) {
 		this.rules = rules;
 	}
-
-	static final String SIGNATURE_HEADER = "x-hook-signature";
 
 	@Override
 	public Vendor vendor() {
@@ -61,13 +64,14 @@ public class AutotaskWebhook implements VendorWebhook {
 	}
 
 	@Override
-	public boolean signatureMatches(byte[] body, Map<String, String> headers, Secret secret) {
+	public boolean signatureMatches(byte[] body, Map<String, String> headers, WebhookSettings settings) {
 		String presented = headers.get(SIGNATURE_HEADER);
-		if (presented == null) {
+		if (presented == null || !settings.hasSecret()) {
 			return false;
 		}
 		String signature = presented.regionMatches(true, 0, "sha1=", 0, 5) ? presented.substring(5) : presented;
-		return Signatures.matches(Signatures.hmac("HmacSHA1", secret.value().getBytes(StandardCharsets.UTF_8), body),
+		return Signatures.matches(
+				Signatures.hmac("HmacSHA1", settings.secret().value().getBytes(StandardCharsets.UTF_8), body),
 				signature);
 	}
 
@@ -84,20 +88,19 @@ public class AutotaskWebhook implements VendorWebhook {
 
 	@Override
 	public WebhookDelivery translate(JsonNode body, WebhookSettings settings) {
-		WebhookPayload webhook = WebhookPayload.of(body);
+		WebhookPayload webhook = WebhookPayload.ignoringCase(body);
 		String action = webhook.required("Action");
 		String entity = webhook.required("EntityType");
 		String ticketId = webhook.required("Id");
 		webhook.check();
-		if (!"ticket".equalsIgnoreCase(entity)) {
+		if (!isTicket(entity)) {
 			return new WebhookDelivery.Ignore("a webhook for " + entity + ", not for a ticket");
 		}
 		if (!"create".equalsIgnoreCase(action)) {
 			return new WebhookDelivery.Ignore("ticket " + ticketId + " was " + action + "d, not created");
 		}
 		String queue = webhook.required("Fields.QueueID");
-		String company = webhook.required("Fields.CompanyID");
-		String title = webhook.required("Fields.Title");
+		String company = webhook.requiredAny("Fields.CompanyID", "Fields.AccountID");
 		webhook.check();
 		if (!settings.startOn().contains(queue)) {
 			return new WebhookDelivery.Ignore("ticket " + ticketId + " is in queue " + queue
@@ -107,15 +110,22 @@ public class AutotaskWebhook implements VendorWebhook {
 		if (tenant == null) {
 			throw WebhookRejected.unmapped(vendor().name(), "Fields.CompanyID", company);
 		}
-		String description = webhook.optional("Fields.Description");
-		String configurationItem = webhook.optional("Fields.ConfigurationItemID");
+		String configurationItem = webhook.optional("Fields.ConfigurationItemID", "Fields.InstalledProductID");
 		return new WebhookDelivery.Raise(new InboundAlert(vendor().name(), ticketId, tenant,
 				new InboundAlert.Device((configurationItem != null) ? configurationItem : "ticket-" + ticketId, null,
 						null, null),
 				this.rules.current()
 					.alertType(vendor().name(), webhook.labels(settings.typeFieldsOr(TYPE_FIELDS)), "psa.ticket"),
-				"warning", WebhookPayload.clip((description != null) ? title + "\n" + description : title), null,
+				"warning",
+				WebhookPayload.lines(webhook.optional("Fields.Title"), webhook.optional("Fields.Description")), null,
 				null));
+	}
+
+	/**
+	 * Autotask names the entity in the singular; the plural is its REST entity's name.
+	 */
+	private static boolean isTicket(String entity) {
+		return "ticket".equalsIgnoreCase(entity) || "tickets".equalsIgnoreCase(entity);
 	}
 
 }

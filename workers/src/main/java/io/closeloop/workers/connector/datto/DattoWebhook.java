@@ -65,7 +65,7 @@ public class DattoWebhook implements VendorWebhook {
 		}
 		String siteUid = payload.required("siteUid");
 		String deviceUid = payload.required("deviceUid");
-		String message = payload.required("alertMessage");
+		String message = payload.optional("alertMessage");
 		String hostname = payload.optional("deviceHostname");
 		String os = payload.optional("deviceOs");
 		String priority = payload.optional("alertPriority");
@@ -79,7 +79,7 @@ public class DattoWebhook implements VendorWebhook {
 				new InboundAlert.Device(deviceUid, hostname, os, VendorWords.role(payload.optional("deviceType"), os)),
 				this.rules.current()
 					.alertType(vendor().name(), payload.labels(settings.typeFieldsOr(TYPE_FIELDS)), "datto.alert"),
-				VendorWords.severity(priority), WebhookPayload.clip(message), null, occurredAt));
+				VendorWords.severity(priority), message, null, occurredAt));
 	}
 
 	/** Datto's timestamps are epoch milliseconds; anything else is left out. */

@@ -60,7 +60,6 @@ public class NinjaOneWebhook implements VendorWebhook {
 		WebhookPayload payload = WebhookPayload.of(json);
 		String activityType = payload.requiredAny("activityType", "type");
 		String status = payload.requiredAny("statusCode", "status");
-		String activityId = payload.required("id");
 		String deviceId = payload.required("deviceId");
 		ActivityKind kind = ActivityKind.of(activityType, status, payload.optional("activityResult"));
 		boolean condition = kind == ActivityKind.CONDITION_TRIGGERED || kind == ActivityKind.CONDITION_RESET;
@@ -75,13 +74,13 @@ public class NinjaOneWebhook implements VendorWebhook {
 					+ ActivityKind.code(status) + " reports neither a condition, a threat nor a failure");
 		}
 		String externalId = (series != null) ? series
-				: condition ? sourceConfig + "@" + deviceId : "activity-" + activityId;
+				: condition ? sourceConfig + "@" + deviceId : "activity-" + payload.required("id");
+		payload.check();
 		if (kind == ActivityKind.CONDITION_RESET) {
 			return new WebhookDelivery.Clear(vendor().name(), externalId, "NinjaOne reset the condition");
 		}
 		String organization = payload.requiredAny("device.organizationId", "organizationId");
-		String message = (kind == ActivityKind.CONDITION_TRIGGERED) ? payload.requiredAny("message", "subject")
-				: payload.optional("message", "subject");
+		String message = payload.optional("message", "subject");
 		payload.check();
 		String tenant = settings.tenants().get(organization);
 		if (tenant == null) {
@@ -95,7 +94,7 @@ public class NinjaOneWebhook implements VendorWebhook {
 						payload.optional("device.systemName", "device.displayName", "device.dnsName"), null,
 						VendorWords.role(payload.optional("device.nodeClass"), null)),
 				alertType(payload, settings, kind, activityType, status),
-				VendorWords.severity(payload.optional("severity")), WebhookPayload.clip(message), null,
+				VendorWords.severity(payload.optional("severity")), message, null,
 				activityTime(payload)));
 	}
 

@@ -73,7 +73,7 @@ public class TacticalWebhook implements VendorWebhook {
 			return new WebhookDelivery.Clear(vendor().name(), alertId, "Tactical RMM resolved the alert");
 		}
 		String agentId = payload.required("agent_id");
-		String message = payload.required("message");
+		String message = payload.optional("message");
 		String client = payload.requiredAny("client_id", "client");
 		payload.check();
 		String tenant = settings.tenants().get(client);
@@ -85,8 +85,7 @@ public class TacticalWebhook implements VendorWebhook {
 				new InboundAlert.Device(agentId, payload.optional("hostname"), os,
 						VendorWords.role(present(payload.optional("monitoring_type")), os)),
 				this.rules.current().alertType(vendor().name(), labels(payload, settings), "tactical.alert"),
-				VendorWords.severity(payload.optional("severity")), WebhookPayload.clip(message), null,
-				alertTime(payload)));
+				VendorWords.severity(payload.optional("severity")), message, null, alertTime(payload)));
 	}
 
 	/** The payload's labels, but for the None Tactical renders a missing value as. */

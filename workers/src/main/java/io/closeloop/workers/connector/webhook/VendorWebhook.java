@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.Vendor;
 
 /**
@@ -30,8 +29,20 @@ public interface VendorWebhook {
 	/**
 	 * Checks the vendor's own signature of the body; only for vendors that sign.
 	 * @param headers the request headers, names in lower case
+	 * @param settings the vendor's settings: its secret, and where it may fetch a signing
+	 * key named in the call
+	 * @throws WebhookRejected when the signature cannot be checked now (503), or the call
+	 * names a key the settings do not allow (401, saying why)
 	 */
-	default boolean signatureMatches(byte[] body, Map<String, String> headers, Secret secret) {
+	default boolean signatureMatches(byte[] body, Map<String, String> headers, WebhookSettings settings) {
+		return false;
+	}
+
+	/**
+	 * Whether the vendor names the URL of its signing key in each call, so
+	 * {@link WebhookSettings#keyUrl()} means something for it.
+	 */
+	default boolean fetchesSigningKeys() {
 		return false;
 	}
 

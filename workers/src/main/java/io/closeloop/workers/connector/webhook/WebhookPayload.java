@@ -1,7 +1,8 @@
 package io.closeloop.workers.connector.webhook;
 
 import java.util.ArrayList;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,17 +21,18 @@ public final class WebhookPayload {
 	 */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\[[a-z_]+\\]|\\{\\{\\s*[A-Za-z0-9_.\\-]+\\s*\\}\\}");
 
-	static final int MAX_MESSAGE = 4000;
-
 	private final JsonNode root;
 
 	private final String prefix;
 
+	private final boolean ignoringCase;
+
 	private final List<WebhookRejected.FieldProblem> problems = new ArrayList<>();
 
-	private WebhookPayload(JsonNode root, String prefix) {
+	private WebhookPayload(JsonNode root, String prefix, boolean ignoringCase) {
 		this.root = root;
 		this.prefix = prefix;
+		this.ignoringCase = ignoringCase;
 	}
 
 	public static WebhookPayload of(JsonNode root) {
@@ -45,45 +47,63 @@ public final class WebhookPayload {
 			throw WebhookRejected.malformed(List
 				.of(new WebhookRejected.FieldProblem(name.isEmpty() ? "(body)" : name, "must be a JSON object")));
 		}
-		return new WebhookPayload(root, name.isEmpty() ? "" : name + ".");
-	}
-
-	/** The field's text, or null (recording the problem) when it is missing. */
-	public String required(String path) {
-		String value = text(path, true);
-		if (value == null && !hasProblem(path)) {
-			problem(path, "is missing");
-		}
-		return value;
+		return new WebhookPayload(root, name.isEmpty() ? "" : name + ".", false);
 	}
 
 	/**
-	 * The text of the first of the fields that has one, or null. A template variable the
-	 * vendor left unfilled counts as absent: an optional field never refuses a payload.
+	 * The payload, its field names matched whatever their case: for a vendor whose
+	 * spelling of them is not pinned down ({@code QueueID}, {@code QueueId},
+	 * {@code queueID}). A name spelled exactly as asked wins over one that differs only
+	 * in case.
+	 */
+	public static WebhookPayload ignoringCase(JsonNode root) {
+		WebhookPayload payload = of(root);
+		return new WebhookPayload(payload.root, payload.prefix, true);
+	}
+
+	/**
+	 * The field's text, or null (recording the problem) when it is missing, not a text,
+	 * or an unfilled template variable.
+	 */
+	public String required(String path) {
+		return first(true, path);
+	}
+
+	/**
+	 * The text of the first of the fields that has one, or null. A field that is not a
+	 * text, or holds an unfilled template variable, counts as missing: an optional field
+	 * never refuses an alert.
 	 */
 	public String optional(String... paths) {
+		return first(false, paths);
+	}
+
+	/**
+	 * The text of the first of the fields that has one, or null (recording the problem,
+	 * under the first field's name or all of them).
+	 */
+	public String requiredAny(String... paths) {
+		return first(true, paths);
+	}
+
+	private String first(boolean required, String... paths) {
 		for (String path : paths) {
 			String value = text(path, false);
 			if (value != null) {
 				return value;
 			}
 		}
-		return null;
-	}
-
-	/** The first of the fields that is present, or null: for the field to report. */
-	public String requiredAny(String... paths) {
-		String value = optional(paths);
-		if (value == null && !hasProblem(paths[0])) {
-			for (String path : paths) {
-				if (unfilled(path) != null) {
-					problem(path, "is the unfilled template variable " + unfilled(path));
-					return null;
-				}
-			}
+		if (!required) {
+			return null;
+		}
+		// None has a value: say what is wrong with each that is there at all.
+		for (String path : paths) {
+			text(path, true);
+		}
+		if (Arrays.stream(paths).noneMatch(this::hasProblem)) {
 			problem(String.join(" or ", paths), "is missing");
 		}
-		return value;
+		return null;
 	}
 
 	public JsonNode node(String path) {
@@ -93,7 +113,7 @@ public final class WebhookPayload {
 				node = node.get(Integer.parseInt(part));
 			}
 			else if (node != null && node.isObject()) {
-				node = node.get(part);
+				node = field(node, part);
 			}
 			else {
 				return null;
@@ -119,7 +139,9 @@ public final class WebhookPayload {
 			return null;
 		}
 		if (!node.isValueNode()) {
-			problem(path, "must be a text or a number");
+			if (required) {
+				problem(path, "must be a text or a number");
+			}
 			return null;
 		}
 		String value = node.asText().trim();
@@ -135,21 +157,33 @@ public final class WebhookPayload {
 		return value;
 	}
 
-	/** The unfilled template variable the field holds, or null. */
-	private String unfilled(String path) {
-		JsonNode node = node(path);
-		String value = (node != null && node.isValueNode()) ? node.asText().trim() : "";
-		return PLACEHOLDER.matcher(value).matches() ? value : null;
-	}
-
 	private boolean hasProblem(String path) {
 		return this.problems.stream().anyMatch((problem) -> problem.field().equals(this.prefix + path));
 	}
 
-	/** Long vendor messages are cut to what an alert holds rather than refused. */
-	public static String clip(String message) {
-		return (message == null || message.length() <= MAX_MESSAGE) ? message
-				: message.substring(0, MAX_MESSAGE - 1) + "…";
+	private JsonNode field(JsonNode object, String name) {
+		JsonNode exact = object.get(name);
+		if (exact != null || !this.ignoringCase) {
+			return exact;
+		}
+		for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
+			String candidate = names.next();
+			if (candidate.equalsIgnoreCase(name)) {
+				return object.get(candidate);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The text and what follows it on a new line, either of which may be missing: a
+	 * ticket's title and its description. Null when both are.
+	 */
+	public static String lines(String first, String second) {
+		if (first == null) {
+			return second;
+		}
+		return (second != null) ? first + "\n" + second : first;
 	}
 
 	/**

@@ -47,7 +47,12 @@ public class WebhookRejected extends RuntimeException {
 		/** No such vendor, or it is not configured: 404. */
 		NOT_CONFIGURED(404),
 		/** The payload's organisation is not mapped to a tenant: 422. */
-		UNMAPPED(422);
+		UNMAPPED(422),
+		/**
+		 * The call cannot be checked now (its signing key could not be fetched): 503, to
+		 * be sent again.
+		 */
+		UNAVAILABLE(503);
 
 		private final int status;
 

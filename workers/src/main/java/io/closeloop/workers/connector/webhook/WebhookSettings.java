@@ -21,10 +21,13 @@ import io.closeloop.workers.connector.Secret;
  * field may carry a prefix for its label: {@code subissue:Fields.SubIssueType} makes the
  * label {@code subissue.<value>}. Empty: the vendor's own choice.
  * @param startOn PSA callbacks only: the board (ConnectWise), queue (Autotask) or ticket
- * type (Halo) ids whose new tickets start a process
+ * type (Halo) ids whose new tickets start a process; Halo's may also be ticket type
+ * names, for a webhook that sends display values instead of ids
+ * @param keyUrl for a vendor that names the URL of its signing key in each call
+ * (ConnectWise's {@code Metadata.key_url}): where such a key may be fetched from
  */
 public record WebhookSettings(Secret secret, WebhookAuth auth, String username, Map<String, String> tenants,
-		List<String> typeFields, List<String> startOn) {
+		List<String> typeFields, List<String> startOn, KeyUrl keyUrl) {
 
 	public WebhookSettings {
 		tenants = (tenants != null) ? Map.copyOf(tenants) : Map.of();
@@ -32,14 +35,46 @@ public record WebhookSettings(Secret secret, WebhookAuth auth, String username, 
 		startOn = (startOn != null) ? List.copyOf(startOn) : List.of();
 	}
 
-	/** Whether the vendor is configured at all: it has a secret. */
+	/**
+	 * Whether the vendor is configured at all: it has a secret, or a place to fetch its
+	 * signing keys from.
+	 */
 	public boolean configured() {
+		return hasSecret() || (this.keyUrl != null && this.keyUrl.isSet());
+	}
+
+	/** Whether a secret is configured. */
+	public boolean hasSecret() {
 		return this.secret != null && this.secret.isSet();
 	}
 
 	/** The fields that carry the type: those configured, or else the vendor's own. */
 	public List<String> typeFieldsOr(List<String> vendorDefault) {
 		return this.typeFields.isEmpty() ? vendorDefault : this.typeFields;
+	}
+
+	/**
+	 * Where a signing key named in a call may be fetched from. A URL naming any other
+	 * place is never fetched: the payload is not trusted before its signature is checked.
+	 *
+	 * @param hosts the hosts a key is fetched from over https on its default port
+	 * ({@code api-na.myconnectwise.net}), or whole origins
+	 * ({@code https://cw.example.com:8443}) for a server of your own
+	 * @param companyId the company whose calls these keys sign (ConnectWise's
+	 * {@code CompanyId}, the company you log in with): on a host many companies share, a
+	 * key another company fetched signs only that company's calls, which are refused
+	 */
+	public record KeyUrl(List<String> hosts, String companyId) {
+
+		public KeyUrl {
+			hosts = (hosts != null) ? hosts.stream().filter((host) -> !host.isBlank()).toList() : List.of();
+		}
+
+		/** Whether any host is configured. */
+		public boolean isSet() {
+			return !this.hosts.isEmpty();
+		}
+
 	}
 
 }

@@ -3,6 +3,8 @@ package io.closeloop.workers.connector.autotask;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +73,9 @@ class AutotaskPsaTests {
 
 	private static final TicketRef TICKET = new TicketRef("autotask", "9001");
 
+	/** Half past a quarter: the due time sent is cut to whole seconds. */
+	private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-21T10:15:30.750Z"), ZoneOffset.UTC);
+
 	@RegisterExtension
 	static WireMockExtension vendor = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -88,6 +93,7 @@ class AutotaskPsaTests {
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson("""
 					{"companyID":175,"configurationItemID":321,"queueID":29682833,"status":1,"priority":3,
+					 "dueDateTime":"2026-11-22T10:15:30Z",
 					 "source":8,"ticketType":5,"title":"[Closeloop] disk.space.low on ACME-WS-042",
 					 "description":"Alert 7 (warning): C: free space 4%","externalID":"alert-7:open-ticket"}"""))
 			.willReturn(okJson("{\"itemId\":9001}")));
@@ -104,11 +110,24 @@ class AutotaskPsaTests {
 		stubQuery(TICKET_QUERY, FIND_TICKET, items());
 		stubQuery(DEVICE_QUERY, FIND_DEVICE, items());
 		vendor.stubFor(post(urlEqualTo(TICKETS)).withRequestBody(equalToJson("""
-				{"companyID":175,"queueID":29682833,"status":1,"priority":3,"source":8,"ticketType":5,
-				 "title":"t","description":"d","externalID":"alert-7:open-ticket"}"""))
+				{"companyID":175,"queueID":29682833,"status":1,"priority":3,"dueDateTime":"2026-11-22T10:15:30Z",
+				 "source":8,"ticketType":5,"title":"t","description":"d","externalID":"alert-7:open-ticket"}"""))
 			.willReturn(okJson("{\"itemId\":9002}")));
 
 		assertThat(this.psa.openTicket(this.alert, "t", "d", "alert-7:open-ticket").id()).isEqualTo("9002");
+	}
+
+	@Test
+	void shouldMakeATicketDueSoonerForAMoreSevereAlert() {
+		stubQuery(TICKET_QUERY, FIND_TICKET, items());
+		stubQuery(DEVICE_QUERY, FIND_DEVICE, items());
+		vendor.stubFor(post(urlEqualTo(TICKETS))
+			.withRequestBody(equalToJson("{\"dueDateTime\":\"2026-11-21T14:15:30Z\",\"priority\":2}", true, true))
+			.willReturn(okJson("{\"itemId\":9003}")));
+		AlertContext critical = new AlertContext(7, "acme", "disk.space.low", "critical", "C: free space 0%",
+				new DeviceRef("dev-ACME-WS-042", "ACME-WS-042", "Windows 11", "workstation"), Map.of());
+
+		assertThat(this.psa.openTicket(critical, "t", "d", "alert-7:open-ticket").id()).isEqualTo("9003");
 	}
 
 	@Test
@@ -430,7 +449,7 @@ class AutotaskPsaTests {
 
 	private static AutotaskPsa psa(int completeStatus) {
 		return AutotaskPsa.create(properties(URI.create(vendor.baseUrl() + "/atservicesrest"), null, completeStatus),
-				new ObjectMapper(), Clock.systemUTC());
+				new ObjectMapper(), NOW);
 	}
 
 	private static AutotaskPsaProperties properties(URI url, URI zoneLookupUrl, int completeStatus) {
@@ -438,8 +457,8 @@ class AutotaskPsaTests {
 				Duration.ofSeconds(2));
 		return new AutotaskPsaProperties(url, zoneLookupUrl, new Secret(CODE), USER, new Secret(SECRET),
 				Map.of("acme", 175L), null, "rmmDeviceUID",
-				new AutotaskPsaProperties.Ticket(29682833, 1, completeStatus, 2, Map.of("warning", 3), 8, 5, null,
-						null),
+				new AutotaskPsaProperties.Ticket(29682833, 1, completeStatus, 2, Map.of("warning", 3), 8, 5, null, null,
+						Duration.ofHours(24), Map.of("critical", Duration.ofHours(4), "error", Duration.ofHours(8))),
 				new AutotaskPsaProperties.Escalation(8, 29683000), new AutotaskPsaProperties.Notes(1, 2, 1), http);
 	}
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.closeloop.rules.ActiveRules;
 import io.closeloop.workers.connector.Secret;
 import io.closeloop.workers.connector.webhook.Signatures;
+import io.closeloop.workers.connector.webhook.WebhookSettings;
 
 /** Autotask's webhook signature, in Base64 or hex, checked in constant time. */
 class AutotaskWebhookSignatureTests {
@@ -24,15 +25,19 @@ class AutotaskWebhookSignatureTests {
 		byte[] mac = Signatures.hmac("HmacSHA1", "secret".getBytes(StandardCharsets.UTF_8), body);
 
 		assertThat(autotask.signatureMatches(body,
-				Map.of("x-hook-signature", "sha1=" + Base64.getEncoder().encodeToString(mac)), new Secret("secret")))
+				Map.of("x-hook-signature", "sha1=" + Base64.getEncoder().encodeToString(mac)), settings("secret")))
 			.isTrue();
 		assertThat(autotask.signatureMatches(body, Map.of("x-hook-signature", "sha1=" + HexFormat.of().formatHex(mac)),
-				new Secret("secret")))
+				settings("secret")))
 			.isTrue();
-		assertThat(autotask.signatureMatches(body, Map.of(), new Secret("secret"))).isFalse();
+		assertThat(autotask.signatureMatches(body, Map.of(), settings("secret"))).isFalse();
 		assertThat(autotask.signatureMatches(body,
-				Map.of("x-hook-signature", "sha1=" + Base64.getEncoder().encodeToString(mac)), new Secret("other")))
+				Map.of("x-hook-signature", "sha1=" + Base64.getEncoder().encodeToString(mac)), settings("other")))
 			.isFalse();
+	}
+
+	private static WebhookSettings settings(String secret) {
+		return new WebhookSettings(new Secret(secret), null, null, Map.of("175", "acme"), null, null, null);
 	}
 
 }
