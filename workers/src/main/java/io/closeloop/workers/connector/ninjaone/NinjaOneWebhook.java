@@ -94,8 +94,7 @@ public class NinjaOneWebhook implements VendorWebhook {
 						payload.optional("device.systemName", "device.displayName", "device.dnsName"), null,
 						VendorWords.role(payload.optional("device.nodeClass"), null)),
 				alertType(payload, settings, kind, activityType, status),
-				VendorWords.severity(payload.optional("severity")), message, null,
-				activityTime(payload)));
+				VendorWords.severity(payload.optional("severity")), message, null, activityTime(payload)));
 	}
 
 	/**
