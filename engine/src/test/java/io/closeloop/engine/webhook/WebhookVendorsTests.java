@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,8 @@ class WebhookVendorsTests {
 	private static final ActiveRules RULES = mock(ActiveRules.class);
 
 	private final List<VendorWebhook> translators = List.of(new DattoWebhook(RULES), new NinjaOneWebhook(RULES),
-			new TacticalWebhook(RULES), new ConnectWiseWebhook(RULES, new ObjectMapper()), new AutotaskWebhook(RULES),
-			new HaloWebhook(RULES));
+			new TacticalWebhook(RULES, Clock.systemUTC()), new ConnectWiseWebhook(RULES, new ObjectMapper()),
+			new AutotaskWebhook(RULES), new HaloWebhook(RULES));
 
 	@Test
 	void shouldKnowOnlyVendorsWithASecret() {
