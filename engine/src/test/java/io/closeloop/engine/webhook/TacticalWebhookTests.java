@@ -169,8 +169,9 @@ class TacticalWebhookTests extends IntegrationTest {
 		ApiClient.Response accepted = webhooks().withToken("tactical", render(values));
 
 		assertThat(accepted.status()).isEqualTo(202);
-		assertThat(Instant.parse((String) api().alert(accepted.id()).get("occurredAt"))).isBetween(before,
-				Instant.now());
+		String occurredAt = (String) api().alert(accepted.id()).get("occurredAt");
+		assertThat(occurredAt).as("the receipt time").isNotNull();
+		assertThat(Instant.parse(occurredAt)).isBetween(before, Instant.now());
 	}
 
 	@ParameterizedTest(name = "{0}")
