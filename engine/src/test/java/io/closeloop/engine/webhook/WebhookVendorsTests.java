@@ -35,7 +35,7 @@ class WebhookVendorsTests {
 	private static final ActiveRules RULES = mock(ActiveRules.class);
 
 	private final List<VendorWebhook> translators = List.of(new DattoWebhook(RULES), new NinjaOneWebhook(RULES),
-			new TacticalWebhook(RULES),
+			new TacticalWebhook(RULES, Clock.systemUTC()),
 			new ConnectWiseWebhook(RULES, new ObjectMapper(),
 					new CallbackSigningKeys(new ObjectMapper(), Clock.systemUTC())),
 			new AutotaskWebhook(RULES), new HaloWebhook(RULES));

@@ -235,7 +235,8 @@ class CrossTenantDeviceTests {
 	private static RmmConnector tactical(URI url) {
 		return TacticalRmm.create(
 				new TacticalRmmProperties(url, new Secret("k"), Duration.ofSeconds(1), Map.of("disk-cleanup", 12),
-						Map.of("disk-free-above-threshold", 13), http(), Map.of("acme", 3, "globex", 4)),
+						Map.of("disk-free-above-threshold", 13), Duration.ofMillis(20), Duration.ofSeconds(1), http(),
+						Map.of("acme", 3, "globex", 4)),
 				new ObjectMapper(), Clock.systemUTC());
 	}
 

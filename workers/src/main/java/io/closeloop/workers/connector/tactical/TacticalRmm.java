@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.tactical;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
 import io.closeloop.workers.connector.DeviceScope;
+import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.connector.ScriptRun;
+import io.closeloop.workers.connector.ScriptRunPoller;
 import io.closeloop.workers.connector.VendorRejectedException;
 import io.closeloop.workers.connector.Verification;
 import io.closeloop.workers.connector.http.PathSegment;
@@ -21,10 +24,11 @@ import io.closeloop.workers.connector.http.VendorHttp;
 import io.closeloop.workers.connector.http.VendorJson;
 
 /**
- * Tactical RMM: the alert's device id is the agent id. Scripts run with
- * {@code output: "wait"}, so the request returns when the script has finished; the run is
- * kept here so {@link #scriptRun} answers it. The wait answers only the output, so the
- * exit code is read from the agent's history.
+ * Tactical RMM: the alert's device id is the agent id. Scripts and checks run with
+ * {@code output: "wait"} and their outcome is read from the agent's history
+ * ({@link AgentScripts}), so a run is finished when it is returned; it is kept here by
+ * its idempotency key, and its run id ({@code <agent id>#<history row>}) lets
+ * {@link #scriptRun} read it again from the history after a restart.
  */
 public class TacticalRmm implements RmmConnector {
 
@@ -34,7 +38,9 @@ public class TacticalRmm implements RmmConnector {
 
 	private final TacticalApi api;
 
-	/** Finished runs by run id (the idempotency key), oldest dropped first. */
+	private final AgentScripts scripts;
+
+	/** Finished runs by idempotency key, oldest dropped first. */
 	private final Map<String, ScriptRun> runs = new LinkedHashMap<>(16, 0.75f, false) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, ScriptRun> eldest) {
@@ -42,16 +48,32 @@ public class TacticalRmm implements RmmConnector {
 		}
 	};
 
-	TacticalRmm(TacticalRmmProperties properties, TacticalApi api) {
+	/**
+	 * Why the outcome of a run is unknown, by idempotency key: asked for, but never known
+	 * to have finished.
+	 */
+	private final Map<String, String> unknown = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+			return size() > RUNS_KEPT;
+		}
+	});
+
+	TacticalRmm(TacticalRmmProperties properties, TacticalApi api, AgentScripts scripts) {
 		this.properties = properties;
 		this.api = api;
+		this.scripts = scripts;
 	}
 
 	/** The connector with everything it needs, for the configuration and for tests. */
 	public static TacticalRmm create(TacticalRmmProperties properties, ObjectMapper mapper, Clock clock) {
 		VendorHttp http = new VendorHttp(TacticalApi.VENDOR.displayName(), properties.http(),
 				new Redactor(properties.apiKey()), clock);
-		return new TacticalRmm(properties, new TacticalApi(properties, http, new VendorJson(mapper)));
+		TacticalApi api = new TacticalApi(properties, http, new VendorJson(mapper));
+		ScriptRunPoller results = new ScriptRunPoller(clock, properties.resultPollInterval(),
+				properties.resultTimeout());
+		return new TacticalRmm(properties, api,
+				new AgentScripts(api, results, properties.scriptTimeout(), properties.resultTimeout()));
 	}
 
 	@Override
@@ -91,7 +113,7 @@ public class TacticalRmm implements RmmConnector {
 		String agentId = agentId(alert);
 		JsonNode agent = this.api.get("device-facts", "/agents/" + PathSegment.encode(agentId) + "/");
 		Map<String, String> details = new LinkedHashMap<>();
-		for (String field : List.of("plat", "monitoring_type", "client_name", "site_name", "needs_reboot",
+		for (String field : List.of("plat", "monitoring_type", "make_model", "client", "site_name", "needs_reboot",
 				"logged_in_username", "public_ip", "boot_time", "version")) {
 			String value = VendorJson.text(agent, field);
 			if (value != null) {
@@ -106,85 +128,63 @@ public class TacticalRmm implements RmmConnector {
 
 	@Override
 	public ScriptRun runScript(AlertContext alert, String script, String idempotencyKey) {
-		synchronized (this.runs) {
-			ScriptRun earlier = this.runs.get(idempotencyKey);
+		String agentId = agentId(alert);
+		int pk = scriptPk(this.properties.scripts(), script, "scripts");
+		// Under the run's own lock, so a second call with the same key waits for the
+		// first and answers its run.
+		synchronized (this.scripts.lock(agentId, pk)) {
+			ScriptRun earlier = remembered(idempotencyKey);
 			if (earlier != null) {
 				return earlier;
 			}
+			String unknown = this.unknown.get(idempotencyKey);
+			if (unknown != null) {
+				throw new OutcomeUnknownException(unknown);
+			}
+			ScriptRun run;
+			try {
+				run = this.scripts.run(agentId, pk, idempotencyKey, "run-script");
+			}
+			catch (OutcomeUnknownException ex) {
+				// The script may have run: the key never starts another.
+				this.unknown.put(idempotencyKey, ex.getMessage());
+				throw ex;
+			}
+			synchronized (this.runs) {
+				this.runs.put(idempotencyKey, run);
+			}
+			return run;
 		}
-		int pk = scriptPk(this.properties.scripts(), script, "scripts");
-		ScriptRun run = run(agentId(alert), pk, idempotencyKey, "run-script");
-		synchronized (this.runs) {
-			this.runs.put(idempotencyKey, run);
-		}
-		return run;
 	}
 
 	@Override
 	public ScriptRun scriptRun(String tenant, String runId) {
-		synchronized (this.runs) {
-			ScriptRun run = this.runs.get(runId);
-			if (run != null) {
-				return run;
-			}
+		ScriptRun recorded = this.scripts.recorded(runId);
+		if (recorded != null) {
+			return recorded;
 		}
-		// Runs are kept in memory: after a restart the outcome is unknown here, though
-		// the agent's history in Tactical RMM still shows it.
-		return new ScriptRun(runId, ScriptRun.Status.FAILED, null,
-				"Closeloop has no record of Tactical RMM run " + runId + " (restarted?); see the agent's history");
+		// A run that never got a history row (its agent did not answer) is known only
+		// here.
+		ScriptRun remembered = remembered(runId);
+		if (remembered != null) {
+			return remembered;
+		}
+		throw new OutcomeUnknownException(
+				"Closeloop has no record of Tactical RMM run " + runId + "; see the agent's history in Tactical RMM");
 	}
 
 	@Override
 	public Verification verify(AlertContext alert, String check) {
 		int pk = scriptPk(this.properties.checks(), check, "checks");
-		ScriptRun run = run(agentId(alert), pk, check, "verify");
+		ScriptRun run = this.scripts.run(agentId(alert), pk, check, "verify");
 		String evidence = (run.exitCode() != null) ? "exit " + run.exitCode() + ": " + run.output() : run.output();
 		return new Verification(run.status() == ScriptRun.Status.SUCCEEDED, evidence);
 	}
 
-	private ScriptRun run(String agentId, int scriptPk, String runId, String operation) {
-		String agentPath = "/agents/" + PathSegment.encode(agentId);
-		long timeoutSeconds = this.properties.scriptTimeout().toSeconds();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("script", scriptPk);
-		body.put("output", "wait");
-		body.put("args", List.of());
-		body.put("timeout", timeoutSeconds);
-		body.put("run_as_user", false);
-		body.put("env_vars", List.of());
-		// Tactical answers when the script is done: allow its whole run time plus the
-		// usual read timeout.
-		JsonNode answer = this.api.post(operation, agentPath + "/runscript/", body,
-				this.properties.scriptTimeout().plus(this.api.readTimeout()));
-		String output = answer.isTextual() ? answer.asText() : answer.toString();
-		JsonNode result = latestResult(this.api.get(operation + "-history", agentPath + "/history/"), scriptPk);
-		if (result == null) {
-			// No history entry to read the exit code from: the script answered, so it
-			// ran.
-			return new ScriptRun(runId, ScriptRun.Status.SUCCEEDED, null, output.strip());
+	private ScriptRun remembered(String idempotencyKey) {
+		synchronized (this.runs) {
+			return this.runs.get(idempotencyKey);
 		}
-		int exitCode = result.path("retcode").asInt(-1);
-		String stdout = VendorJson.text(result, "stdout");
-		String stderr = VendorJson.text(result, "stderr");
-		String combined = ((stdout != null) ? stdout.strip() : output.strip())
-				+ ((stderr != null && !stderr.isBlank()) ? "\n" + stderr.strip() : "");
-		return new ScriptRun(runId, (exitCode == 0) ? ScriptRun.Status.SUCCEEDED : ScriptRun.Status.FAILED, exitCode,
-				combined);
-	}
-
-	/** The newest history entry with results for this script. */
-	private static JsonNode latestResult(JsonNode history, int scriptPk) {
-		JsonNode latest = null;
-		long latestId = Long.MIN_VALUE;
-		for (JsonNode entry : history) {
-			JsonNode results = entry.path("script_results");
-			if (entry.path("script").asInt(-1) == scriptPk && results.has("retcode")
-					&& entry.path("id").asLong() > latestId) {
-				latest = results;
-				latestId = entry.path("id").asLong();
-			}
-		}
-		return latest;
 	}
 
 	private static int scriptPk(Map<String, Integer> mapping, String name, String key) {
