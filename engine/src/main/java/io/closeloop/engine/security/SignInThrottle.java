@@ -86,7 +86,7 @@ public class SignInThrottle {
 	}
 
 	/** Forgets every address: an operator's unlock, and a clean start for tests. */
-	synchronized void forgetAll() {
+	public synchronized void forgetAll() {
 		this.addresses.clear();
 	}
 

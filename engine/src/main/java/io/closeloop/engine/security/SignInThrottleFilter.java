@@ -22,14 +22,26 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
 
 	private final SignInThrottle throttle;
 
+	private final boolean everyRequest;
+
+	/** For the doors where only some requests try to sign in. */
 	public SignInThrottleFilter(SignInThrottle throttle) {
+		this(throttle, false);
+	}
+
+	/**
+	 * @param everyRequest whether every request is an attempt (a webhook proves itself on
+	 * each call)
+	 */
+	public SignInThrottleFilter(SignInThrottle throttle, boolean everyRequest) {
 		this.throttle = throttle;
+		this.everyRequest = everyRequest;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isAttempt(request)) {
+		if (this.everyRequest || isAttempt(request)) {
 			Duration locked = this.throttle.lockedFor(request.getRemoteAddr());
 			if (!locked.isZero()) {
 				long seconds = Math.max(1, (locked.toMillis() + 999) / 1000);

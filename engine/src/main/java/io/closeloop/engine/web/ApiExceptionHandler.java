@@ -39,6 +39,12 @@ class ApiExceptionHandler {
 		return badRequest("The request has " + errors.size() + " invalid field(s)", errors);
 	}
 
+	@ExceptionHandler(BodyTooLargeException.class)
+	ResponseEntity<ApiError> tooLarge(BodyTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(new ApiError(413, "Payload Too Large", ex.getMessage(), List.of()));
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * A token bucket: {@code rate} tokens a second, holding at most {@code capacity}. A
  * request takes a token or, when none is left, learns how long until one is.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
 	private final double ratePerNano;
 
@@ -19,7 +19,7 @@ final class TokenBucket {
 
 	private long refilledAt;
 
-	TokenBucket(double ratePerSecond, int capacity, LongSupplier nanoTime) {
+	public TokenBucket(double ratePerSecond, int capacity, LongSupplier nanoTime) {
 		this.ratePerNano = ratePerSecond / 1_000_000_000.0;
 		this.capacity = capacity;
 		this.nanoTime = nanoTime;
@@ -30,7 +30,7 @@ final class TokenBucket {
 	/**
 	 * Takes a token; returns zero when one was there, else how long to wait for the next.
 	 */
-	synchronized Duration take() {
+	public synchronized Duration take() {
 		long now = this.nanoTime.getAsLong();
 		this.tokens = Math.min(this.capacity, this.tokens + (now - this.refilledAt) * this.ratePerNano);
 		this.refilledAt = now;

@@ -8,6 +8,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
+import io.closeloop.engine.security.SignInThrottle;
+import io.closeloop.engine.security.SignInThrottleFilter;
 import io.closeloop.engine.web.ApiRequestLimitFilter;
 import io.closeloop.engine.web.IntakeLimits;
 
@@ -21,12 +23,14 @@ class WebhookSecurityConfiguration {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain webhookSecurity(HttpSecurity http, IntakeLimits limits) throws Exception {
+	SecurityFilterChain webhookSecurity(HttpSecurity http, IntakeLimits limits, SignInThrottle throttle)
+			throws Exception {
 		return http.securityMatcher("/api/webhooks/**")
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.addFilterAfter(new ApiRequestLimitFilter(limits), SecurityContextHolderFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle, true), ApiRequestLimitFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
 	}

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.closeloop.engine.autonomy.AutonomyLedger;
+import io.closeloop.engine.security.SignInThrottle;
 import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
 import io.closeloop.ui.tasks.ApprovalTaskView;
@@ -93,11 +94,23 @@ public abstract class IntegrationTest {
 	@Autowired
 	private AutonomyLedger autonomy;
 
+	@Autowired
+	private SignInThrottle signIns;
+
 	/**
 	 * Every test starts from the demo's modes, for every client: categories earn and lose
 	 * autonomy per client, and one test's failed fix must not change what the next one
 	 * sees.
 	 */
+	/**
+	 * Every test comes from 127.0.0.1, and many send a wrong secret on purpose: each
+	 * starts with no failed sign-ins counted against the address.
+	 */
+	@BeforeEach
+	void forgetFailedSignIns() {
+		this.signIns.forgetAll();
+	}
+
 	@BeforeEach
 	void resetDemoAutonomy() {
 		List<String> demo = List.of("disk-space-low", "service-stopped", "print-spooler-stopped");

@@ -137,7 +137,7 @@ class TacticalWebhookTests extends IntegrationTest {
 		Map<String, Object> alert = api().awaitStatus(accepted.id(), "ESCALATED");
 		assertThat(alert).containsEntry("type", "agent.offline")
 			.containsEntry("message", hostname + " in Acme Corp, HQ is overdue.")
-			.containsEntry("occurredAt", null);
+			.containsEntry("occurredAt", alert.get("receivedAt"));
 		assertThat(alert.get("device")).asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsEntry("hostname", hostname)
 			.containsEntry("os", null)

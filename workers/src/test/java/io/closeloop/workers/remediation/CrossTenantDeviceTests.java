@@ -233,11 +233,9 @@ class CrossTenantDeviceTests {
 	}
 
 	private static RmmConnector tactical(URI url) {
-		return TacticalRmm.create(
-				new TacticalRmmProperties(url, new Secret("k"), Duration.ofSeconds(1), Map.of("disk-cleanup", 12),
-						Map.of("disk-free-above-threshold", 13), Duration.ofMillis(20), Duration.ofSeconds(1), http(),
-						Map.of("acme", 3, "globex", 4)),
-				new ObjectMapper(), Clock.systemUTC());
+		return TacticalRmm.create(new TacticalRmmProperties(url, new Secret("k"), Duration.ofSeconds(1),
+				Map.of("disk-cleanup", 12), Map.of("disk-free-above-threshold", 13), Duration.ofMillis(20),
+				Duration.ofSeconds(1), http(), Map.of("acme", 3, "globex", 4)), new ObjectMapper(), Clock.systemUTC());
 	}
 
 	private static RmmConnector ncentral(URI url) {

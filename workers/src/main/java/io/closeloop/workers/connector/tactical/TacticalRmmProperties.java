@@ -32,8 +32,7 @@ import io.closeloop.workers.connector.http.HttpSettings;
 @ConfigurationProperties("closeloop.rmm.tactical")
 public record TacticalRmmProperties(URI url, Secret apiKey, @DefaultValue("PT5M") Duration scriptTimeout,
 		Map<String, Integer> scripts, Map<String, Integer> checks, @DefaultValue("PT2S") Duration resultPollInterval,
-		@DefaultValue("PT30S") Duration resultTimeout, @DefaultValue HttpSettings http,
-		Map<String, Integer> clients) {
+		@DefaultValue("PT30S") Duration resultTimeout, @DefaultValue HttpSettings http, Map<String, Integer> clients) {
 
 	public TacticalRmmProperties {
 		if (url == null) {

@@ -141,9 +141,8 @@ public class TacticalWebhook implements VendorWebhook {
 						VendorWords.role(deviceType(payload), os)),
 				this.rules.current()
 					.alertType(vendor().name(), payload.labels(settings.typeFieldsOr(TYPE_FIELDS)), "tactical.alert"),
-				VendorWords.severity(payload.optional("severity")),
-				withService(message, payload.optional("service")), null,
-				alertTime(payload, alertId)));
+				VendorWords.severity(payload.optional("severity")), withService(message, payload.optional("service")),
+				null, alertTime(payload, alertId)));
 	}
 
 	/**

@@ -48,6 +48,8 @@ public class WebhookRejected extends RuntimeException {
 		NOT_CONFIGURED(404),
 		/** The payload's organisation is not mapped to a tenant: 422. */
 		UNMAPPED(422),
+		/** The vendor sends faster than its rate: 429, to be sent again after a pause. */
+		RATE_LIMITED(429),
 		/**
 		 * The call cannot be checked now (its signing key could not be fetched): 503, to
 		 * be sent again.
