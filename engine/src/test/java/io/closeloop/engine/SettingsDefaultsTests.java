@@ -17,6 +17,8 @@ import io.closeloop.engine.processstart.ProcessStartSettings;
 import io.closeloop.engine.rules.RulesProperties;
 import io.closeloop.engine.telemetry.TrendSettings;
 import io.closeloop.engine.web.IntakeLimits;
+import io.closeloop.engine.security.SignInThrottleSettings;
+import io.closeloop.engine.webhook.WebhookDeliverySettings;
 import io.closeloop.engine.zeebe.EmbeddedZeebeProperties;
 import io.closeloop.rules.AutonomyMode;
 
@@ -49,6 +51,14 @@ class SettingsDefaultsTests {
 	void shouldLimitTheApiByDefault() {
 		assertThat(bind("closeloop.intake.limits", IntakeLimits.class))
 			.isEqualTo(new IntakeLimits(1024 * 1024, 200, 400, 32, Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void shouldThrottleSignInsAndRememberWebhookDeliveriesByDefault() {
+		assertThat(bind("closeloop.security.sign-in-throttle", SignInThrottleSettings.class))
+			.isEqualTo(new SignInThrottleSettings(5, Duration.ofMinutes(1), Duration.ofMinutes(5), 100_000));
+		assertThat(bind("closeloop.webhook-deliveries", WebhookDeliverySettings.class))
+			.isEqualTo(new WebhookDeliverySettings(Duration.ofDays(1), Duration.ofHours(1)));
 	}
 
 	@Test

@@ -81,7 +81,8 @@ abstract class AlertPersistenceContract {
 		String unit = "Disk 0: é – 😀 ";
 		String whole = unit.repeat(FittedAlert.MAX_FULL_MESSAGE / unit.length() + 1)
 			.substring(0, FittedAlert.MAX_FULL_MESSAGE - 1);
-		Alert saved = this.alerts.saveAndFlush(alert("a-5", FittedAlert.cut(whole, FittedAlert.MESSAGE), null));
+		Alert saved = this.alerts
+			.saveAndFlush(alert("a-whole-message", FittedAlert.cut(whole, FittedAlert.MESSAGE), null));
 		this.fullMessages.saveAndFlush(new FullMessage(saved.getId(), whole));
 
 		assertThat(this.fullMessages.findLengthByAlertId(saved.getId())).contains(whole.length());

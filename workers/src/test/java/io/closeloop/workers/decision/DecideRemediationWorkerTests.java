@@ -105,6 +105,22 @@ class DecideRemediationWorkerTests {
 			.startsWith("Shadow mode: Closeloop would have run disk-cleanup");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldDecideFromTheClassificationTheAlertCameWithNeverANewOne() {
+		// Classified at intake as a threat (say, from words the rules read then): the
+		// decision follows that classification, though the fields alone read as low disk.
+		Classification atIntake = classified("antivirus.threat", "workstation");
+
+		Map<String, Object> decision = (Map<String, Object>) this.worker
+			.decide(variables("disk.space.low", "workstation"), atIntake, null)
+			.get("decision");
+
+		assertThat(decision).containsEntry("category", "antivirus-threat")
+			.containsEntry("tier", "L3")
+			.containsEntry("path", "PERSON");
+	}
+
 	/** How the alert was classified when it came, as the process carries it. */
 	private Classification classified(String type, String role) {
 		return this.rules.current().classify(DecideRemediationWorker.toFact(variables(type, role).context()));
