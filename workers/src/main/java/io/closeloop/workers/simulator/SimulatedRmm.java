@@ -65,8 +65,10 @@ public class SimulatedRmm implements RmmConnector {
 			return new DeviceScope(true, "device " + alert.device().id() + " enrolled in simulated client "
 					+ alert.tenant() + " by its first alert");
 		}
-		return DeviceScope.judged(known.id, alert.tenant(), "simulated client", alert.tenant(), "(simulator)",
-				known.owner);
+		return known.owner.equals(alert.tenant())
+				? new DeviceScope(true, "device " + known.id + " is in simulated client " + alert.tenant())
+				: new DeviceScope(false, "device " + known.id + " is not in simulated client " + alert.tenant()
+						+ " (tenant " + alert.tenant() + "'s)");
 	}
 
 	@Override
