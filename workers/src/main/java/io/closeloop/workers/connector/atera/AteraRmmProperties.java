@@ -26,7 +26,7 @@ import io.closeloop.workers.connector.http.HttpSettings;
  * evenly; Atera publishes no figure, so it stays below the 700 integrators report
  * @param pollInterval the wait between the end of one poll of open alerts and the start
  * of the next
- * @param pageSize alerts asked for per page (Atera allows at most 50)
+ * @param pageSize alerts asked for per page (at most 50, Atera's largest documented page)
  * @param maxPages the most pages one poll reads, so an endless paging answer cannot hold
  * the poll
  * @param http timeouts and retries
@@ -37,7 +37,10 @@ public record AteraRmmProperties(@DefaultValue("https://app.atera.com") URI url,
 		@DefaultValue("600") int requestsPerMinute, @DefaultValue("PT1M") Duration pollInterval,
 		@DefaultValue("50") int pageSize, @DefaultValue("200") int maxPages, @DefaultValue HttpSettings http) {
 
-	/** The largest page Atera serves ({@code itemsInPage}, "max is 50"). */
+	/**
+	 * The largest page Atera documents ({@code itemsInPage}, "max is 50" for agents and
+	 * customers; the alert list states no maximum).
+	 */
 	static final int MAX_PAGE_SIZE = 50;
 
 	public AteraRmmProperties {
