@@ -48,6 +48,11 @@ class AteraAlertPoll implements SchedulingConfigurer {
 
 	private final Validator validator;
 
+	/**
+	 * How many unmapped open alerts the last poll that read Atera saw; for the log only.
+	 */
+	private volatile int lastUnmapped;
+
 	AteraAlertPoll(ObjectProvider<AteraAlertFeed> feeds, AlertIntake intake, Validator validator) {
 		this.feeds = feeds;
 		this.intake = intake;
@@ -105,9 +110,16 @@ class AteraAlertPoll implements SchedulingConfigurer {
 				return new Outcome(true, taken, held, refused, read.unmapped(), ex.getMessage());
 			}
 		}
-		if (taken > 0 || read.unmapped() > 0) {
-			log.info("Atera poll: {} new alert(s) taken in, {} already held, {} of customers mapped to no tenant"
-					+ " (closeloop.rmm.atera.customers)", taken, held, read.unmapped());
+		if (taken > 0) {
+			log.info("Atera poll: {} new alert(s) taken in, {} already held", taken, held);
+		}
+		// Said once per change, not every minute.
+		if (read.unmapped() != this.lastUnmapped) {
+			this.lastUnmapped = read.unmapped();
+			if (read.unmapped() > 0) {
+				log.warn("Atera poll: {} open alert(s) of customers mapped to no tenant are not taken in"
+						+ " (closeloop.rmm.atera.customers)", read.unmapped());
+			}
 		}
 		String note = read.complete() ? null
 				: "stopped at closeloop.rmm.atera.max-pages after " + read.pages() + " page(s)";
