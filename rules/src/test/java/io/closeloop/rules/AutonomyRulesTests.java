@@ -57,6 +57,19 @@ class AutonomyRulesTests {
 			.contains(Path.PERSON);
 	}
 
+	@Test
+	void shouldHandAFixTheRmmCannotRunToAPersonNamingTheFix() {
+		List<Object> facts = List.of(new Proposal("disk-space-low", Tier.L1, "disk-cleanup"),
+				new CategoryMode("disk-space-low", AutonomyMode.AUTONOMOUS),
+				new NoRemoteAction("Atera's public API offers no call that runs a script"));
+		List<ActionPath> paths = this.rules.evaluate(facts).facts(ActionPath.class);
+		assertThat(paths).extracting(ActionPath::path).contains(Path.PERSON);
+		assertThat(paths).filteredOn((path) -> path.path() == Path.PERSON)
+			.extracting(ActionPath::reason)
+			.containsExactly(
+					"Atera's public API offers no call that runs a script: a person applies the proposed fix, disk-cleanup");
+	}
+
 	private List<Path> paths(Tier tier, AutonomyMode mode) {
 		List<Object> facts = List.of(new Proposal("disk-space-low", tier, "disk-cleanup"),
 				new CategoryMode("disk-space-low", mode));

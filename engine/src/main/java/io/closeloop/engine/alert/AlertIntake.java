@@ -97,6 +97,15 @@ public class AlertIntake {
 	}
 
 	/**
+	 * Whether an alert from this source with this id is already stored for the tenant:
+	 * for a poll, which reads the same open alerts again and again and hands in only the
+	 * ones not yet here.
+	 */
+	public boolean holds(String tenant, String source, String externalId) {
+		return this.alerts.findByTenantAndSourceAndExternalId(tenant, source, externalId).isPresent();
+	}
+
+	/**
 	 * The stored alert's id and status, and whether it had been stored before this
 	 * request.
 	 */

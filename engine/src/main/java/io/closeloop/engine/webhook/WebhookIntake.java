@@ -61,7 +61,7 @@ class WebhookIntake {
 
 	private ResponseEntity<Map<String, Object>> raise(VendorWebhook webhook, InboundAlert inbound) {
 		String vendor = webhook.vendor().name();
-		AlertRequest alert = request(inbound);
+		AlertRequest alert = AlertRequest.of(inbound);
 		validate(alert);
 		// A ticket from the PSA Closeloop works in is the alert's ticket: the process
 		// notes and closes that one instead of opening its own.
@@ -107,13 +107,6 @@ class WebhookIntake {
 			response.header("Retry-After", "30");
 		}
 		return response.body(body(vendor, "cleared", fields));
-	}
-
-	private static AlertRequest request(InboundAlert alert) {
-		InboundAlert.Device device = alert.device();
-		return new AlertRequest(alert.source(), alert.externalId(), alert.tenant(),
-				new AlertRequest.Device(device.id(), device.hostname(), device.os(), device.role()), alert.type(),
-				alert.severity(), alert.message(), alert.metrics(), alert.occurredAt());
 	}
 
 	private void validate(AlertRequest alert) {

@@ -1,5 +1,7 @@
 package io.closeloop.workers.connector;
 
+import java.util.Optional;
+
 /**
  * What the workers need from a remote monitoring and management tool. Implementations
  * speak one vendor's API; the simulator stands in for one on the embedded default.
@@ -18,6 +20,16 @@ public interface RmmConnector {
 	 * names no device, or a device the RMM does not know, is out of scope.
 	 */
 	DeviceScope scopeOf(AlertContext alert);
+
+	/**
+	 * Why this RMM cannot run a script for the tenant through its API, or empty when it
+	 * can. An RMM that cannot has every proposed fix handed to a person (the decision
+	 * takes this as a fact), so {@link #runScript} and {@link #verify} are never reached
+	 * for it.
+	 */
+	default Optional<String> scriptsUnavailable(String tenant) {
+		return Optional.empty();
+	}
 
 	/** What the RMM knows of the device the alert is about. */
 	DeviceFacts deviceFacts(AlertContext alert);

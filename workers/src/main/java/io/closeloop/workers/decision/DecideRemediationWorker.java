@@ -18,12 +18,14 @@ import io.closeloop.rules.ActiveRules;
 import io.closeloop.rules.AlertFact;
 import io.closeloop.rules.Classification;
 import io.closeloop.rules.IncidentMembership;
+import io.closeloop.rules.NoRemoteAction;
 import io.closeloop.rules.Decision;
 import io.closeloop.rules.RuleSet;
 import io.closeloop.rules.Tier;
 import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.autonomy.AutonomyModes;
 import io.closeloop.workers.connector.AlertContext;
+import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.journal.AlertJournal;
 
 /**
@@ -44,17 +46,20 @@ public class DecideRemediationWorker {
 
 	private final ClientPolicies clients;
 
+	private final RmmConnector rmm;
+
 	private final AlertJournal journal;
 
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
-	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, ClientPolicies clients, AlertJournal journal,
-			ObjectMapper json, Clock clock) {
+	DecideRemediationWorker(ActiveRules rules, AutonomyModes autonomy, ClientPolicies clients, RmmConnector rmm,
+			AlertJournal journal, ObjectMapper json, Clock clock) {
 		this.rules = rules;
 		this.autonomy = autonomy;
 		this.clients = clients;
+		this.rmm = rmm;
 		this.journal = journal;
 		this.json = json;
 		this.clock = clock;
@@ -74,6 +79,8 @@ public class DecideRemediationWorker {
 		if (incident != null && incident.get("id") instanceof Number id) {
 			context.add(new IncidentMembership(id.longValue(), classified.category()));
 		}
+		// An RMM that cannot run a script makes every fix a person's to apply.
+		this.rmm.scriptsUnavailable(alert.tenant()).ifPresent((why) -> context.add(new NoRemoteAction(why)));
 		Decision decision = ruleSet.decide(fact, classified,
 				(category) -> this.autonomy.modeOf(alert.tenant(), category), context);
 		this.journal.decision(alert.alertId(), fact, decision);

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ import io.closeloop.rules.RuleSetCompiler;
 import io.closeloop.rules.RuleSource;
 import io.closeloop.workers.AlertVariables;
 import io.closeloop.workers.connector.DeviceRef;
+import io.closeloop.workers.connector.RmmConnector;
 import io.closeloop.workers.journal.AlertJournal;
 
 class DecideRemediationWorkerTests {
@@ -37,9 +40,11 @@ class DecideRemediationWorkerTests {
 
 	private final ActiveRules rules = new ActiveRules(new RuleSetCompiler().compile(shippedRules(), "test"));
 
+	private final RmmConnector rmm = mock(RmmConnector.class);
+
 	private final DecideRemediationWorker worker = new DecideRemediationWorker(this.rules,
 			(tenant, category) -> this.modes.getOrDefault(category, AutonomyMode.AUTONOMOUS),
-			(tenant, deviceId, at) -> this.clientFacts, this.journal, new ObjectMapper(), Clock.systemUTC());
+			(tenant, deviceId, at) -> this.clientFacts, this.rmm, this.journal, new ObjectMapper(), Clock.systemUTC());
 
 	private List<Object> clientFacts = List.of();
 
@@ -81,6 +86,23 @@ class DecideRemediationWorkerTests {
 
 		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("path", "PERSON");
 		assertThat((String) result.get("escalationReason")).contains("cross-tenant incident #7");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldHandAFixTheTenantsRmmCannotRunToAPersonNamingTheFix() {
+		when(this.rmm.scriptsUnavailable("acme"))
+			.thenReturn(Optional.of("Atera's public API offers no call that runs a script"));
+
+		Map<String, Object> result = this.worker.decide(variables("disk.space.low", "workstation"),
+				classified("disk.space.low", "workstation"), null);
+
+		// The same alert acts alone when its RMM can run the fix (the first test).
+		assertThat((Map<Object, Object>) result.get("decision")).containsEntry("tier", "L1")
+			.containsEntry("remediation", "disk-cleanup")
+			.containsEntry("path", "PERSON");
+		assertThat((String) result.get("escalationReason")).isEqualTo("Human only (L1): Atera's public API offers no "
+				+ "call that runs a script: a person applies the proposed fix, disk-cleanup");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +19,11 @@ import org.springframework.util.Assert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.closeloop.rules.ActiveRules;
 import io.closeloop.workers.connector.NoDocumentation;
+import io.closeloop.workers.connector.atera.AteraAlertFeed;
+import io.closeloop.workers.connector.atera.AteraRmm;
+import io.closeloop.workers.connector.atera.AteraRmmProperties;
 import io.closeloop.workers.connector.autotask.AutotaskPsa;
 import io.closeloop.workers.connector.autotask.AutotaskPsaProperties;
 import io.closeloop.workers.connector.connectwise.ConnectWisePsa;
@@ -87,6 +92,19 @@ public class ConnectorsConfiguration {
 	@ConditionalOnConnector(kind = "rmm", name = "ncentral")
 	NcentralRmm ncentralRmm(Environment environment, Clock clock) {
 		return NcentralRmm.create(properties(environment, NcentralRmmProperties.class), new ObjectMapper(), clock);
+	}
+
+	@Bean("rmm.atera")
+	@ConditionalOnConnector(kind = "rmm", name = "atera")
+	AteraRmm ateraRmm(Environment environment, Clock clock) {
+		return AteraRmm.create(properties(environment, AteraRmmProperties.class), new ObjectMapper(), clock);
+	}
+
+	/** Atera sends no alert webhook: the engine polls its open alerts through this. */
+	@Bean
+	@ConditionalOnConnector(kind = "rmm", name = "atera")
+	AteraAlertFeed ateraAlertFeed(@Qualifier("rmm.atera") AteraRmm atera, ActiveRules rules) {
+		return atera.alertFeed(rules);
 	}
 
 	@Bean("psa.simulator")

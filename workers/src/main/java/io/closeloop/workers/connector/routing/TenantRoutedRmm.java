@@ -1,6 +1,7 @@
 package io.closeloop.workers.connector.routing;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.closeloop.workers.connector.AlertContext;
 import io.closeloop.workers.connector.DeviceFacts;
@@ -32,6 +33,11 @@ public class TenantRoutedRmm implements RmmConnector {
 	@Override
 	public DeviceScope scopeOf(AlertContext alert) {
 		return of(alert.tenant()).scopeOf(alert);
+	}
+
+	@Override
+	public Optional<String> scriptsUnavailable(String tenant) {
+		return of(tenant).scriptsUnavailable(tenant);
 	}
 
 	@Override
