@@ -10,13 +10,7 @@ cd "$(dirname "$0")/.."
 CP="$PWD/bench/target/bench.classpath"
 ./mvnw -q -pl bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile="$CP" \
   -Dmdep.includeScope=runtime >/dev/null
-JAVA="${BENCH_JAVA:-}"
-if [ -z "$JAVA" ]; then
-  for candidate in "$(command -v java)" /usr/lib/jvm/*/bin/java; do
-    if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$candidate"; break; fi
-  done
-fi
-[ -n "$JAVA" ] || { echo "No JDK 21 or newer found; set BENCH_JAVA"; exit 1; }
+. bench/java.sh BENCH_JAVA
 CLASSPATH="$PWD/bench/target/classes:$(cat "$CP")"
 # The heap of a loaded rule set is measured first when no arguments are given, or with BENCH_HEAP=1.
 if [ "${BENCH_HEAP:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then

@@ -20,13 +20,7 @@ RCP="$PWD/engine/target/storm-app.classpath"
   -Dmdep.outputFile="$RCP" -Dmdep.includeScope=runtime >/dev/null
 # The application runs in a JVM of its own, as `java -jar` would run it (not under Maven), on the
 # first JDK 21 or newer found (STORM_JAVA to choose one).
-JAVA="${STORM_JAVA:-}"
-if [ -z "$JAVA" ]; then
-  for candidate in "$(command -v java)" /usr/lib/jvm/*/bin/java; do
-    if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$candidate"; break; fi
-  done
-fi
-[ -n "$JAVA" ] || { echo "No JDK 21 or newer found; set STORM_JAVA"; exit 1; }
+. bench/java.sh STORM_JAVA
 rm -rf engine/data
 (cd engine && exec nohup "$JAVA" ${STORM_JVM_ARGS:-} -cp "target/classes:$(cat "$RCP")" \
   io.closeloop.engine.CloseloopApplication --spring.profiles.active=demo > "$LOG" 2>&1) &
