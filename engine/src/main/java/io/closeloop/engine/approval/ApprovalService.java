@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import io.closeloop.engine.alert.AlertClosed;
 import io.closeloop.engine.alert.AlertQueries;
 import io.closeloop.engine.alert.AlertView;
 import io.closeloop.engine.alert.JpaAlertJournal;
+import io.closeloop.engine.instance.SingletonTasks;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.rules.Decision;
 import io.closeloop.engine.zeebe.EngineStateLost;
@@ -61,10 +63,17 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final JpaAlertJournal journal;
 
+	private final SingletonTasks singletons;
+
+	private final Duration reaperInterval;
+
 	private final Clock clock;
 
 	ApprovalService(ApprovalTaskRepository tasks, AlertQueries alerts, CamundaClient client,
-			TransactionTemplate transactions, JpaAlertJournal journal, Clock clock) {
+			TransactionTemplate transactions, JpaAlertJournal journal, SingletonTasks singletons,
+			@Value("${closeloop.approval.reaper-interval:PT1M}") Duration reaperInterval, Clock clock) {
+		this.singletons = singletons;
+		this.reaperInterval = reaperInterval;
 		this.tasks = tasks;
 		this.alerts = alerts;
 		this.client = client;
@@ -180,6 +189,10 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	 * became of the alert.
 	 */
 	@Scheduled(fixedDelayString = "${closeloop.approval.reaper-interval:PT1M}")
+	void settleUnconfirmedDecisionsInOneInstance() {
+		this.singletons.runOnceEvery("approval-decision-reaper", this.reaperInterval, this::settleUnconfirmedDecisions);
+	}
+
 	void settleUnconfirmedDecisions() {
 		for (ApprovalTask task : this.tasks.findByStateAndDecidedAtBefore(ApprovalTask.State.DECIDING,
 				this.clock.instant().minus(INTERRUPTED_AFTER))) {

@@ -91,7 +91,11 @@ public class RuleLibrary implements SchedulingConfigurer {
 		return this.status;
 	}
 
-	/** Checks the rule directory every {@code closeloop.rules.poll-interval}. */
+	/**
+	 * Checks the rule directory every {@code closeloop.rules.poll-interval}. In every
+	 * instance: each decides with the rules it loaded, and a reload writes nothing
+	 * shared.
+	 */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
 		tasks.addFixedDelayTask(this::reloadIfChanged, this.pollInterval);

@@ -86,6 +86,8 @@ public class EngineWatchdog implements SchedulingConfigurer {
 
 	/**
 	 * Probes every {@code closeloop.zeebe.watchdog.interval}, the first time after one.
+	 * In every instance: each probes the engine its own client reaches, and only the one
+	 * instance whose embedded engine it is (see {@link EmbeddedEngineLease}) replaces it.
 	 */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
