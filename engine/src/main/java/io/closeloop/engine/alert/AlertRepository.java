@@ -67,6 +67,16 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	List<Alert> findInFlight(Collection<AlertStatus> finals);
 
 	/**
+	 * Classified alerts received since the cutoff that were correlated already (their
+	 * start is no longer waiting for correlation), in the order they came: what a
+	 * correlation window is rebuilt from.
+	 */
+	@Query("select a from Alert a where a.receivedAt >= :since and a.classification is not null"
+			+ " and not exists (select s from ProcessStart s where s.alertId = a.id and s.correlated = false)"
+			+ " order by a.id")
+	List<Alert> findCorrelatedSince(Instant since);
+
+	/**
 	 * Alerts busy in the engine (see {@link #countBusy}) of which nothing was heard since
 	 * the cutoff: their process is most likely gone.
 	 */

@@ -141,6 +141,18 @@ public class RuleLibrary implements SchedulingConfigurer {
 		}
 	}
 
+	/**
+	 * Starts correlating afresh from the alerts seen before, oldest first: what an
+	 * instance that takes correlation over knows of the alerts others correlated.
+	 */
+	public void rebuildCorrelation(List<AlertSeen> seen) {
+		synchronized (this.correlationLock) {
+			CorrelationSession previous = this.correlation;
+			this.correlation = events(this.active.current()).replay(seen);
+			previous.close();
+		}
+	}
+
 	private void replaceCorrelation(EventRules next) {
 		synchronized (this.correlationLock) {
 			CorrelationSession previous = this.correlation;
