@@ -24,6 +24,7 @@ import io.closeloop.engine.alert.JpaAlertJournal;
 import io.closeloop.engine.instance.SingletonTasks;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.rules.Decision;
+import io.closeloop.engine.zeebe.EngineIncarnation;
 import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
@@ -65,14 +66,18 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final SingletonTasks singletons;
 
+	private final EngineIncarnation engine;
+
 	private final Duration reaperInterval;
 
 	private final Clock clock;
 
 	ApprovalService(ApprovalTaskRepository tasks, AlertQueries alerts, CamundaClient client,
 			TransactionTemplate transactions, JpaAlertJournal journal, SingletonTasks singletons,
-			@Value("${closeloop.approval.reaper-interval:PT1M}") Duration reaperInterval, Clock clock) {
+			EngineIncarnation engine, @Value("${closeloop.approval.reaper-interval:PT1M}") Duration reaperInterval,
+			Clock clock) {
 		this.singletons = singletons;
+		this.engine = engine;
 		this.reaperInterval = reaperInterval;
 		this.tasks = tasks;
 		this.alerts = alerts;
@@ -94,11 +99,16 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 				return Optional
 					.of(new ApprovalDecision(task.getApproved(), task.getDecidedBy(), task.getDecisionComment()));
 			}
-			// A job handed out again after a timeout is the same task.
-			if (this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId()).isEmpty()) {
-				this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
-						request.elementInstanceKey(), this.clock.instant(), request.dueAt()));
+			// A job handed out again after a timeout (its instance died, or it held the
+			// job
+			// too long) is the same task, found by its key, whichever instance took it.
+			Optional<ApprovalTask> known = this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId());
+			if (known.isPresent()) {
+				known.get().handedOutBy(this.engine.current());
+				return Optional.<ApprovalDecision>empty();
 			}
+			this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
+					request.elementInstanceKey(), this.clock.instant(), request.dueAt(), this.engine.current()));
 			return Optional.<ApprovalDecision>empty();
 		});
 	}
@@ -251,7 +261,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	 */
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		Integer moot = this.transactions.execute((tx) -> this.tasks.mootAll());
+		Integer moot = this.transactions.execute((tx) -> this.tasks.mootLostOn(lost.incarnation()));
 		if (moot != null && moot > 0) {
 			log.warn("{} approval task(s) became moot: {}", moot, lost.why());
 		}

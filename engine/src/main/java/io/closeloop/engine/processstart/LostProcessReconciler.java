@@ -75,7 +75,7 @@ class LostProcessReconciler {
 
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		List<Alert> inFlight = this.alerts.findInFlight(AlertStatus.FINAL);
+		List<Alert> inFlight = this.alerts.findInFlightLostOn(AlertStatus.FINAL, lost.incarnation());
 		int resumed = 0;
 		int escalated = 0;
 		for (Alert alert : inFlight) {

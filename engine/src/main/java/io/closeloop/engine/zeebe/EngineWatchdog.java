@@ -80,7 +80,8 @@ public class EngineWatchdog implements SchedulingConfigurer {
 	@EventListener(ApplicationReadyEvent.class)
 	public void embeddedEngineStartedEmpty() {
 		if (this.embedded.isPresent()) {
-			this.publisher.publishEvent(new EngineStateLost("the application restarted with a fresh embedded engine"));
+			this.publisher.publishEvent(new EngineStateLost("the application restarted with a fresh embedded engine",
+					this.embedded.get().incarnation()));
 		}
 	}
 
@@ -124,7 +125,8 @@ public class EngineWatchdog implements SchedulingConfigurer {
 		try {
 			this.deployer.engineReplaced();
 			engine.replace();
-			this.publisher.publishEvent(new EngineStateLost("the embedded engine died and was replaced"));
+			this.publisher
+				.publishEvent(new EngineStateLost("the embedded engine died and was replaced", engine.incarnation()));
 			deployWhenReachable();
 			this.consecutiveFailures.set(0);
 			this.state = new EngineState(true, this.clock.instant(), "replaced a dead embedded engine", replacements());
