@@ -32,6 +32,7 @@ import io.closeloop.ui.tasks.ApprovalOutcome;
 import io.closeloop.ui.tasks.ApprovalTaskView;
 import io.closeloop.workers.approval.ApprovalDecision;
 import io.closeloop.workers.approval.ApprovalInbox;
+import io.closeloop.workers.approval.ApprovalOpening;
 import io.closeloop.workers.approval.ApprovalRequest;
 import io.grpc.Status;
 
@@ -88,7 +89,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	}
 
 	@Override
-	public Optional<ApprovalDecision> taskOpened(ApprovalRequest request) {
+	public ApprovalOpening taskOpened(ApprovalRequest request) {
 		return this.transactions.execute((tx) -> {
 			// A technician decided before the alert's earlier process was lost: the
 			// decision stands.
@@ -96,8 +97,8 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 				.findFirstByAlertIdAndApprovedIsNotNullOrderByIdDesc(request.alertId());
 			if (decided.isPresent()) {
 				ApprovalTask task = decided.get();
-				return Optional
-					.of(new ApprovalDecision(task.getApproved(), task.getDecidedBy(), task.getDecisionComment()));
+				return ApprovalOpening.decidedBefore(
+						new ApprovalDecision(task.getApproved(), task.getDecidedBy(), task.getDecisionComment()));
 			}
 			// A job handed out again after a timeout (its instance died, or it held the
 			// job
@@ -105,11 +106,11 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 			Optional<ApprovalTask> known = this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId());
 			if (known.isPresent()) {
 				known.get().handedOutBy(this.engine.current());
-				return Optional.<ApprovalDecision>empty();
+				return ApprovalOpening.waitingAlready();
 			}
 			this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
 					request.elementInstanceKey(), this.clock.instant(), request.dueAt(), this.engine.current()));
-			return Optional.<ApprovalDecision>empty();
+			return ApprovalOpening.opened();
 		});
 	}
 
