@@ -70,10 +70,13 @@ public class EmbeddedEngineLease implements SchedulingConfigurer {
 		log.info("This instance ({}) holds the embedded engine's lease", this.holder);
 	}
 
-	/** Renews the lease, now for the engine named; another instance cannot take it. */
-	void renew(String incarnation) {
+	/**
+	 * Renews the lease, now for the engine named; the database being away does not stop
+	 * the engine's replacement (the next renewal tries again).
+	 */
+	void renewQuietly(String incarnation) {
 		this.incarnation = incarnation;
-		renew();
+		renewQuietly();
 	}
 
 	private void renew() {
@@ -94,6 +97,16 @@ public class EmbeddedEngineLease implements SchedulingConfigurer {
 	 */
 	void release() {
 		this.jdbc.update("delete from embedded_engine_lease where name = ? and holder = ?", NAME, this.holder);
+	}
+
+	/** Gives the lease up if the database answers; else it runs out by itself. */
+	void releaseQuietly() {
+		try {
+			release();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not give up the embedded engine's lease (it runs out by itself): {}", ex.getMessage());
+		}
 	}
 
 	@Override

@@ -73,9 +73,9 @@ public class EmbeddedZeebe implements SmartLifecycle {
 		log.warn("Replacing the embedded Zeebe engine on port {}: its state (running instances) is lost", this.port);
 		stopQuietly(this.engine);
 		this.incarnation = newIncarnation();
-		this.lease.renew(this.incarnation);
 		this.engine = startEngine();
 		this.replacements.incrementAndGet();
+		this.lease.renewQuietly(this.incarnation);
 	}
 
 	/**
@@ -116,7 +116,7 @@ public class EmbeddedZeebe implements SmartLifecycle {
 	@Override
 	public void stop() {
 		stopQuietly(this.engine);
-		this.lease.release();
+		this.lease.releaseQuietly();
 	}
 
 	@Override
