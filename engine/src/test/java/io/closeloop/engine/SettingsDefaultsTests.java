@@ -33,7 +33,7 @@ class SettingsDefaultsTests {
 	@Test
 	void shouldStartTheEmbeddedEngineAndWatchItByDefault() {
 		assertThat(bind("closeloop.zeebe.embedded", EmbeddedZeebeProperties.class))
-			.isEqualTo(new EmbeddedZeebeProperties(26500, 3));
+			.isEqualTo(new EmbeddedZeebeProperties(26500, 3, Duration.ofSeconds(30)));
 		assertThat(bind("closeloop.zeebe.watchdog", EmbeddedZeebeProperties.Watchdog.class))
 			.isEqualTo(new EmbeddedZeebeProperties.Watchdog(Duration.ofSeconds(10), Duration.ofSeconds(5)));
 	}

@@ -22,7 +22,7 @@ import io.camunda.client.api.response.ActivatedJob;
  */
 class AlertClearedProcessTests {
 
-	private static final String USER_TASK = "io.camunda.zeebe:userTask";
+	private static final String APPROVAL = "closeloop-approval";
 
 	private ProcessTestEngine engine;
 
@@ -40,7 +40,7 @@ class AlertClearedProcessTests {
 	@Test
 	void shouldStopWaitingForApprovalAndCloseTheTicketAsClearedWhenTheSourceClearsTheAlert() {
 		long instance = startUntilDecided(7, "APPROVE");
-		ActivatedJob approval = this.engine.nextJob(USER_TASK);
+		ActivatedJob approval = this.engine.nextJob(APPROVAL);
 
 		clear(7, Duration.ofMinutes(5));
 		ActivatedJob close = this.engine.complete("close-psa-ticket", Map.of());
@@ -50,7 +50,7 @@ class AlertClearedProcessTests {
 		assertThat(close.getVariablesAsMap()).containsEntry("clearedBy", "datto")
 			.containsEntry("ticket", Map.of("system", "simulator", "id", "T-1"));
 		this.engine.assertEndedAt(instance, "end_event_cleared");
-		assertThat(this.engine.completedElements(instance)).doesNotContain("user_task_approve_remediation",
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_approve_remediation",
 				"service_task_run_remediation", "service_task_escalate");
 		assertThatExceptionOfType(ClientStatusException.class).as("the approval is no longer waiting")
 			.isThrownBy(() -> this.engine.client()
@@ -90,7 +90,7 @@ class AlertClearedProcessTests {
 	@Test
 	void shouldLeaveOtherAlertsAlone() {
 		long instance = startUntilDecided(10, "APPROVE");
-		this.engine.nextJob(USER_TASK);
+		this.engine.nextJob(APPROVAL);
 
 		clear(11, Duration.ZERO);
 
@@ -100,7 +100,7 @@ class AlertClearedProcessTests {
 	@Test
 	void shouldEndClearedWithTheTicketLeftOpenWhenThePsaGivesUp() {
 		long instance = startUntilDecided(12, "APPROVE");
-		this.engine.nextJob(USER_TASK);
+		this.engine.nextJob(APPROVAL);
 
 		clear(12, Duration.ofMinutes(5));
 		this.engine.throwError("close-psa-ticket", "TECHNICAL_FAILURE",

@@ -22,7 +22,7 @@ import io.grpc.Status;
  */
 class AlertToResolutionProcessTests {
 
-	private static final String USER_TASK = "io.camunda.zeebe:userTask";
+	private static final String APPROVAL = "closeloop-approval";
 
 	private ProcessTestEngine engine;
 
@@ -62,26 +62,26 @@ class AlertToResolutionProcessTests {
 		this.engine.complete("close-psa-ticket", Map.of());
 
 		this.engine.assertEndedAt(instance, "end_event_resolved");
-		assertThat(this.engine.completedElements(instance)).doesNotContain("user_task_approve_remediation");
+		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_approve_remediation");
 	}
 
 	@Test
 	void shouldRemediateAfterApproval() {
 		long instance = startUntilDecided("APPROVE");
-		ActivatedJob task = this.engine.nextJob(USER_TASK);
-		assertThat(task.getElementId()).isEqualTo("user_task_approve_remediation");
+		ActivatedJob task = this.engine.nextJob(APPROVAL);
+		assertThat(task.getElementId()).isEqualTo("service_task_approve_remediation");
 		this.engine.client().newCompleteCommand(task.getKey()).variables(Map.of("approved", true)).send().join();
 		remediateAndVerify();
 		this.engine.complete("close-psa-ticket", Map.of());
 
 		this.engine.assertEndedAt(instance, "end_event_resolved");
-		assertThat(this.engine.completedElements(instance)).contains("user_task_approve_remediation");
+		assertThat(this.engine.completedElements(instance)).contains("service_task_approve_remediation");
 	}
 
 	@Test
 	void shouldEscalateWhenTheTechnicianRejects() {
 		long instance = startUntilDecided("APPROVE");
-		ActivatedJob task = this.engine.nextJob(USER_TASK);
+		ActivatedJob task = this.engine.nextJob(APPROVAL);
 		this.engine.client()
 			.newCompleteCommand(task.getKey())
 			.variables(Map.of("approved", false, "escalationReason", "Rejected: not during month end"))
@@ -97,7 +97,7 @@ class AlertToResolutionProcessTests {
 	@Test
 	void shouldEscalateToASupervisorWhenTheApprovalSlaPasses() {
 		long instance = startUntilDecided("APPROVE");
-		this.engine.nextJob(USER_TASK);
+		this.engine.nextJob(APPROVAL);
 		this.engine.increaseTime(Duration.ofMinutes(31));
 		ActivatedJob escalation = this.engine.complete("escalate-alert", Map.of());
 
@@ -111,7 +111,7 @@ class AlertToResolutionProcessTests {
 	@Test
 	void shouldNotEscalateBeforeTheApprovalSla() {
 		long instance = startUntilDecided("APPROVE");
-		this.engine.nextJob(USER_TASK);
+		this.engine.nextJob(APPROVAL);
 		this.engine.increaseTime(Duration.ofMinutes(29));
 
 		assertThat(this.engine.completedElements(instance)).doesNotContain("boundary_timer_approval_sla");
@@ -125,7 +125,7 @@ class AlertToResolutionProcessTests {
 		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason", "security incident");
 		this.engine.assertEndedAt(instance, "end_event_escalated");
 		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_run_remediation",
-				"user_task_approve_remediation");
+				"service_task_approve_remediation");
 	}
 
 	@Test
@@ -136,7 +136,7 @@ class AlertToResolutionProcessTests {
 		assertThat(escalation.getVariablesAsMap()).containsEntry("escalationReason", "shadow mode");
 		this.engine.assertEndedAt(instance, "end_event_escalated");
 		assertThat(this.engine.completedElements(instance)).doesNotContain("service_task_run_remediation",
-				"user_task_approve_remediation");
+				"service_task_approve_remediation");
 	}
 
 	@Test

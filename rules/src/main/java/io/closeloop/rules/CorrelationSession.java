@@ -48,6 +48,16 @@ public final class CorrelationSession implements AutoCloseable {
 	}
 
 	/**
+	 * Adds an alert seen before to the stream, without asking what it belongs to: how a
+	 * session is rebuilt. What it concludes is drawn as when the alert first came.
+	 */
+	public synchronized void remember(AlertSeen alert) {
+		advanceTo(alert.getTimestamp());
+		this.session.insert(alert);
+		this.session.fireAllRules();
+	}
+
+	/**
 	 * The alerts still within the session's memory, oldest first: what a reload replays.
 	 */
 	public synchronized List<AlertSeen> window() {

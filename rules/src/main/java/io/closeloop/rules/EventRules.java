@@ -34,7 +34,7 @@ public final class EventRules {
 	 */
 	public CorrelationSession replay(List<AlertSeen> window) {
 		CorrelationSession session = newSession();
-		window.forEach(session::observe);
+		window.forEach(session::remember);
 		return session;
 	}
 

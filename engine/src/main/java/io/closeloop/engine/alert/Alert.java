@@ -81,6 +81,10 @@ public class Alert {
 	@Column(name = "process_generation")
 	private int processGeneration;
 
+	/** The engine its process runs on (see {@code EngineIncarnation}). */
+	@Column(name = "engine_incarnation")
+	private String engineIncarnation;
+
 	@Column(name = "ticket_system")
 	private String ticketSystem;
 

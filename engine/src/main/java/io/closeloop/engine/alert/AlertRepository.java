@@ -46,6 +46,23 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	@Query("update Alert a set a.processGeneration = :generation where a.id = :id and a.processGeneration < :generation")
 	int processStarted(long id, int generation);
 
+	/** Records which engine the alert's process now runs on. */
+	@Transactional
+	@Modifying
+	@Query("update Alert a set a.engineIncarnation = :incarnation where a.id = :id")
+	int processRunsOn(long id, String incarnation);
+
+	/**
+	 * Alerts in flight (see {@link #findInFlight}) whose process an earlier embedded
+	 * engine held, lost when the engine {@code current} started empty; not those on the
+	 * engine running now, nor on a cluster.
+	 */
+	@Query("select a from Alert a where a.processGeneration > 0 and a.status not in :finals"
+			+ " and not exists (select s from ProcessStart s where s.alertId = a.id)"
+			+ " and (a.engineIncarnation is null or (a.engineIncarnation like 'embedded:%'"
+			+ " and a.engineIncarnation <> :current)) order by a.id")
+	List<Alert> findInFlightLostOn(Collection<AlertStatus> finals, String current);
+
 	/** Links an alert to its incident once; returns 0 when it already was. */
 	@Transactional
 	@Modifying
@@ -65,6 +82,16 @@ public interface AlertRepository extends JpaRepository<Alert, Long> {
 	@Query("select a from Alert a where a.processGeneration > 0 and a.status not in :finals"
 			+ " and not exists (select s from ProcessStart s where s.alertId = a.id) order by a.id")
 	List<Alert> findInFlight(Collection<AlertStatus> finals);
+
+	/**
+	 * Classified alerts received since the cutoff that were correlated already (their
+	 * start is no longer waiting for correlation), in the order they came: what a
+	 * correlation window is rebuilt from.
+	 */
+	@Query("select a from Alert a where a.receivedAt >= :since and a.classification is not null"
+			+ " and not exists (select s from ProcessStart s where s.alertId = a.id and s.correlated = false)"
+			+ " order by a.id")
+	List<Alert> findCorrelatedSince(Instant since);
 
 	/**
 	 * Alerts busy in the engine (see {@link #countBusy}) of which nothing was heard since

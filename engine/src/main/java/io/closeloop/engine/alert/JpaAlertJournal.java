@@ -129,8 +129,9 @@ public class JpaAlertJournal implements AlertJournal {
 	}
 
 	/** Records that the engine took the alert's start of this generation. */
-	public void processStarted(long alertId, int generation, String reason) {
+	public void processStarted(long alertId, int generation, String reason, String engineIncarnation) {
 		this.alerts.processStarted(alertId, generation);
+		this.alerts.processRunsOn(alertId, engineIncarnation);
 		step(alertId, "Process started",
 				(generation == 1) ? "the engine took the alert" : "start " + generation + ": " + reason);
 	}

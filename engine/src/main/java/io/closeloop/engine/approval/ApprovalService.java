@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -20,8 +21,10 @@ import io.closeloop.engine.alert.AlertClosed;
 import io.closeloop.engine.alert.AlertQueries;
 import io.closeloop.engine.alert.AlertView;
 import io.closeloop.engine.alert.JpaAlertJournal;
+import io.closeloop.engine.instance.SingletonTasks;
 import io.closeloop.rules.AlertStatus;
 import io.closeloop.rules.Decision;
+import io.closeloop.engine.zeebe.EngineIncarnation;
 import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.ui.security.TenantScope;
 import io.closeloop.ui.tasks.ApprovalDesk;
@@ -29,6 +32,7 @@ import io.closeloop.ui.tasks.ApprovalOutcome;
 import io.closeloop.ui.tasks.ApprovalTaskView;
 import io.closeloop.workers.approval.ApprovalDecision;
 import io.closeloop.workers.approval.ApprovalInbox;
+import io.closeloop.workers.approval.ApprovalOpening;
 import io.closeloop.workers.approval.ApprovalRequest;
 import io.grpc.Status;
 
@@ -61,10 +65,21 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 
 	private final JpaAlertJournal journal;
 
+	private final SingletonTasks singletons;
+
+	private final EngineIncarnation engine;
+
+	private final Duration reaperInterval;
+
 	private final Clock clock;
 
 	ApprovalService(ApprovalTaskRepository tasks, AlertQueries alerts, CamundaClient client,
-			TransactionTemplate transactions, JpaAlertJournal journal, Clock clock) {
+			TransactionTemplate transactions, JpaAlertJournal journal, SingletonTasks singletons,
+			EngineIncarnation engine, @Value("${closeloop.approval.reaper-interval:PT1M}") Duration reaperInterval,
+			Clock clock) {
+		this.singletons = singletons;
+		this.engine = engine;
+		this.reaperInterval = reaperInterval;
 		this.tasks = tasks;
 		this.alerts = alerts;
 		this.client = client;
@@ -74,7 +89,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	}
 
 	@Override
-	public Optional<ApprovalDecision> taskOpened(ApprovalRequest request) {
+	public ApprovalOpening taskOpened(ApprovalRequest request) {
 		return this.transactions.execute((tx) -> {
 			// A technician decided before the alert's earlier process was lost: the
 			// decision stands.
@@ -82,15 +97,20 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 				.findFirstByAlertIdAndApprovedIsNotNullOrderByIdDesc(request.alertId());
 			if (decided.isPresent()) {
 				ApprovalTask task = decided.get();
-				return Optional
-					.of(new ApprovalDecision(task.getApproved(), task.getDecidedBy(), task.getDecisionComment()));
+				return ApprovalOpening.decidedBefore(
+						new ApprovalDecision(task.getApproved(), task.getDecidedBy(), task.getDecisionComment()));
 			}
-			// A job handed out again after a timeout is the same task.
-			if (this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId()).isEmpty()) {
-				this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
-						request.elementInstanceKey(), this.clock.instant(), request.dueAt()));
+			// A job handed out again after a timeout (its instance died, or it held the
+			// job
+			// too long) is the same task, found by its key, whichever instance took it.
+			Optional<ApprovalTask> known = this.tasks.findByJobKeyAndAlertId(request.jobKey(), request.alertId());
+			if (known.isPresent()) {
+				known.get().handedOutBy(this.engine.current());
+				return ApprovalOpening.waitingAlready();
 			}
-			return Optional.<ApprovalDecision>empty();
+			this.tasks.save(new ApprovalTask(request.jobKey(), request.alertId(), request.processInstanceKey(),
+					request.elementInstanceKey(), this.clock.instant(), request.dueAt(), this.engine.current()));
+			return ApprovalOpening.opened();
 		});
 	}
 
@@ -180,6 +200,10 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	 * became of the alert.
 	 */
 	@Scheduled(fixedDelayString = "${closeloop.approval.reaper-interval:PT1M}")
+	void settleUnconfirmedDecisionsInOneInstance() {
+		this.singletons.runOnceEvery("approval-decision-reaper", this.reaperInterval, this::settleUnconfirmedDecisions);
+	}
+
 	void settleUnconfirmedDecisions() {
 		for (ApprovalTask task : this.tasks.findByStateAndDecidedAtBefore(ApprovalTask.State.DECIDING,
 				this.clock.instant().minus(INTERRUPTED_AFTER))) {
@@ -238,7 +262,7 @@ class ApprovalService implements ApprovalInbox, ApprovalDesk {
 	 */
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		Integer moot = this.transactions.execute((tx) -> this.tasks.mootAll());
+		Integer moot = this.transactions.execute((tx) -> this.tasks.mootLostOn(lost.incarnation()));
 		if (moot != null && moot > 0) {
 			log.warn("{} approval task(s) became moot: {}", moot, lost.why());
 		}

@@ -57,6 +57,10 @@ class ApprovalTask {
 	@Column(name = "decided_at")
 	private Instant decidedAt;
 
+	/** The engine that handed out its job (see {@code EngineIncarnation}). */
+	@Column(name = "engine_incarnation")
+	private String engineIncarnation;
+
 	@Version
 	private long version;
 
@@ -64,7 +68,8 @@ class ApprovalTask {
 	}
 
 	ApprovalTask(long jobKey, long alertId, long processInstanceKey, long elementInstanceKey, Instant createdAt,
-			Instant dueAt) {
+			Instant dueAt, String engineIncarnation) {
+		this.engineIncarnation = engineIncarnation;
 		this.jobKey = jobKey;
 		this.alertId = alertId;
 		this.processInstanceKey = processInstanceKey;
@@ -79,6 +84,11 @@ class ApprovalTask {
 		this.decidedBy = technician;
 		this.decisionComment = comment;
 		this.decidedAt = at;
+	}
+
+	/** Its job was handed out again, perhaps by another instance's engine client. */
+	void handedOutBy(String engineIncarnation) {
+		this.engineIncarnation = engineIncarnation;
 	}
 
 	void moot() {

@@ -29,13 +29,14 @@ interface ApprovalTaskRepository extends JpaRepository<ApprovalTask, Long> {
 
 	/**
 	 * Every task of a lost engine is moot: its job no longer exists, and its key may be
-	 * reused.
+	 * reused. Only an earlier embedded engine's: not the running one's, nor a cluster's.
 	 */
 	@Modifying(flushAutomatically = true)
 	@Query("update ApprovalTask t set t.state = io.closeloop.engine.approval.ApprovalTask.State.MOOT, "
 			+ "t.version = t.version + 1 where t.state in (" + "io.closeloop.engine.approval.ApprovalTask.State.OPEN, "
-			+ "io.closeloop.engine.approval.ApprovalTask.State.DECIDING)")
-	int mootAll();
+			+ "io.closeloop.engine.approval.ApprovalTask.State.DECIDING) and (t.engineIncarnation is null"
+			+ " or (t.engineIncarnation like 'embedded:%' and t.engineIncarnation <> :current))")
+	int mootLostOn(String current);
 
 	/**
 	 * Claims an open task for one technician's decision, recording the decision. Only one

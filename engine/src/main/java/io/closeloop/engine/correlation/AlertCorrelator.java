@@ -1,6 +1,7 @@
 package io.closeloop.engine.correlation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.closeloop.engine.alert.Alert;
 import io.closeloop.engine.alert.AlertClassifier;
+import io.closeloop.engine.alert.AlertRepository;
 import io.closeloop.engine.alert.JpaAlertJournal;
 import io.closeloop.engine.rules.RuleLibrary;
 import io.closeloop.rules.AlertSeen;
@@ -21,7 +23,9 @@ import io.closeloop.rules.CrossTenantIncident;
 /**
  * Correlates each alert as it arrives, before its process starts, so a recurrence goes to
  * the earlier alert's ticket and an incident's members to one incident ticket instead of
- * one each. It correlates by the alert's one classification.
+ * one each. It correlates by the alert's one classification. Of several instances only
+ * the one leading correlation calls it, after rebuilding its window from the database
+ * ({@link #rebuildWindow()}), so N instances find the incidents one would.
  */
 @Service
 public class AlertCorrelator {
@@ -34,6 +38,11 @@ public class AlertCorrelator {
 
 	private final JpaAlertJournal journal;
 
+	/** As long as the correlation rules remember an alert ({@code @expires}). */
+	private static final Duration WINDOW = Duration.ofHours(4);
+
+	private final AlertRepository alerts;
+
 	private final Clock clock;
 
 	/**
@@ -43,7 +52,8 @@ public class AlertCorrelator {
 	private final Map<Long, Set<Long>> linkedMembers = new ConcurrentHashMap<>();
 
 	AlertCorrelator(RuleLibrary rules, AlertClassifier classifier, IncidentRepository incidents,
-			JpaAlertJournal journal, Clock clock) {
+			JpaAlertJournal journal, AlertRepository alerts, Clock clock) {
+		this.alerts = alerts;
 		this.rules = rules;
 		this.classifier = classifier;
 		this.incidents = incidents;
@@ -59,9 +69,7 @@ public class AlertCorrelator {
 			// Unclassified alerts are each their own story: a person sees every one.
 			return;
 		}
-		long receivedAt = (alert.getReceivedAt() != null) ? alert.getReceivedAt().toEpochMilli() : this.clock.millis();
-		CorrelationSession.Correlation correlation = this.rules
-			.correlate(new AlertSeen(alert.getId(), alert.getTenant(), alert.getDeviceId(), category, receivedAt));
+		CorrelationSession.Correlation correlation = this.rules.correlate(seen(alert, category));
 		correlation.recurrence()
 			.ifPresent((recurrence) -> this.journal.recurrence(alert.getId(), recurrence.earlierAlertId(),
 					recurrence.reason()));
@@ -79,6 +87,27 @@ public class AlertCorrelator {
 			this.journal.incident(stored.getId(), stored.getCategory(), fresh, members.size(), stored.getReason());
 			linked.addAll(fresh);
 		}
+	}
+
+	/**
+	 * Forgets what this instance saw and sees again the alerts of the window already
+	 * correlated, here or by another instance, in the order they came; returns how many.
+	 */
+	@Transactional(readOnly = true)
+	public int rebuildWindow() {
+		List<AlertSeen> seen = this.alerts.findCorrelatedSince(this.clock.instant().minus(WINDOW))
+			.stream()
+			.filter((alert) -> alert.getClassification().category() != null)
+			.map((alert) -> seen(alert, alert.getClassification().category()))
+			.toList();
+		this.rules.rebuildCorrelation(seen);
+		this.linkedMembers.clear();
+		return seen.size();
+	}
+
+	private AlertSeen seen(Alert alert, String category) {
+		long receivedAt = (alert.getReceivedAt() != null) ? alert.getReceivedAt().toEpochMilli() : this.clock.millis();
+		return new AlertSeen(alert.getId(), alert.getTenant(), alert.getDeviceId(), category, receivedAt);
 	}
 
 	/** What made the incident an incident, in the words of its rule. */

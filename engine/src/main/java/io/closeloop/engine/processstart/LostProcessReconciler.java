@@ -1,11 +1,13 @@
 package io.closeloop.engine.processstart;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.closeloop.engine.alert.Alert;
 import io.closeloop.engine.alert.AlertRepository;
 import io.closeloop.engine.alert.JpaAlertJournal;
+import io.closeloop.engine.instance.SingletonTasks;
 import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.engine.zeebe.EngineWatchdog;
 import io.closeloop.rules.AlertStatus;
@@ -47,12 +50,20 @@ class LostProcessReconciler {
 
 	private final EngineWatchdog watchdog;
 
+	private final SingletonTasks singletons;
+
+	private final Duration silenceCheckInterval;
+
 	private final Clock clock;
 
 	LostProcessReconciler(AlertRepository alerts, ProcessStartRepository starts, JpaAlertJournal journal,
 			ProcessStartDispatcher dispatcher, ProcessStartSettings settings, TransactionTemplate transactions,
-			EngineWatchdog watchdog, Clock clock) {
+			EngineWatchdog watchdog, SingletonTasks singletons,
+			@Value("${closeloop.process-start.silence-check-interval:PT1M}") Duration silenceCheckInterval,
+			Clock clock) {
 		this.clock = clock;
+		this.singletons = singletons;
+		this.silenceCheckInterval = silenceCheckInterval;
 		this.watchdog = watchdog;
 		this.alerts = alerts;
 		this.starts = starts;
@@ -64,7 +75,7 @@ class LostProcessReconciler {
 
 	@EventListener
 	void engineStateLost(EngineStateLost lost) {
-		List<Alert> inFlight = this.alerts.findInFlight(AlertStatus.FINAL);
+		List<Alert> inFlight = this.alerts.findInFlightLostOn(AlertStatus.FINAL, lost.incarnation());
 		int resumed = 0;
 		int escalated = 0;
 		for (Alert alert : inFlight) {
@@ -93,7 +104,8 @@ class LostProcessReconciler {
 			initialDelayString = "${closeloop.process-start.silence-check-interval:PT1M}")
 	void resumeSilentOnEmbeddedEngine() {
 		if (this.watchdog.isEmbedded()) {
-			resumeSilentSince(this.clock.instant().minus(this.settings.silentAfter()));
+			this.singletons.runOnceEvery("silent-process-sweep", this.silenceCheckInterval,
+					() -> resumeSilentSince(this.clock.instant().minus(this.settings.silentAfter())));
 		}
 	}
 

@@ -29,6 +29,10 @@ class ProcessStart {
 
 	private boolean correlated;
 
+	/** The instance whose dispatcher is sending it, until {@code dueAt}. */
+	@Column(name = "claimed_by")
+	private String claimedBy;
+
 	protected ProcessStart() {
 	}
 
@@ -45,9 +49,14 @@ class ProcessStart {
 		return this.correlated;
 	}
 
-	/** The engine did not take it: due again after the pause. */
+	/** The engine did not take it: due again after the pause, for any instance. */
 	void failed(Instant now, Duration backoff) {
 		this.dueAt = now.plus(backoff);
+		this.claimedBy = null;
+	}
+
+	String getClaimedBy() {
+		return this.claimedBy;
 	}
 
 	long getAlertId() {

@@ -11,26 +11,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.closeloop.engine.alert.Alert;
 import io.closeloop.engine.alert.AlertClassifier;
 import io.closeloop.engine.alert.AlertRepository;
-import io.closeloop.engine.correlation.AlertCorrelator;
 import io.closeloop.engine.zeebe.ProcessDeployer;
 import io.closeloop.engine.zeebe.ProcessesDeployed;
 
 /**
  * Hands the outbox's process starts to the engine, oldest alert first, on a thread of its
- * own: intake only commits the alert with its start and answers. Each round it asks
- * {@link StartAdmission} how many may start, classifies and correlates the new alerts
- * among the due starts, has {@link StartSender} send them and {@link StartRecorder}
- * record the answers. A start leaves the outbox only once the engine has taken it; while
- * the engine cannot be reached or is busy, starts wait and are tried again with growing
- * pauses. Sending a start again is harmless: its message id makes the engine refuse the
- * repeat.
+ * own: intake only commits the alert with its start and answers. Each round it has
+ * {@link NewAlertCorrelation} correlate the new alerts (in the instance leading
+ * correlation), asks {@link StartAdmission} how many may start, claims that many due
+ * starts through {@link StartClaims} (so that of several instances each start is sent by
+ * one), has {@link StartSender} send them and {@link StartRecorder} record the answers. A
+ * start leaves the outbox only once the engine has taken it; while the engine cannot be
+ * reached or is busy, starts wait and are tried again with growing pauses. Sending a
+ * start again is harmless: its message id makes the engine refuse the repeat.
  */
 @Component
 class ProcessStartDispatcher implements SmartLifecycle {
@@ -49,7 +48,9 @@ class ProcessStartDispatcher implements SmartLifecycle {
 
 	private final AlertClassifier classifier;
 
-	private final AlertCorrelator correlator;
+	private final NewAlertCorrelation correlation;
+
+	private final StartClaims claims;
 
 	private final StartSender sender;
 
@@ -77,13 +78,15 @@ class ProcessStartDispatcher implements SmartLifecycle {
 	private volatile boolean idle = true;
 
 	ProcessStartDispatcher(ProcessStartRepository starts, AlertRepository alerts, StartAdmission admission,
-			AlertClassifier classifier, AlertCorrelator correlator, StartSender sender, StartRecorder recorder,
-			ProcessDeployer deployer, TransactionTemplate transactions, ProcessStartSettings settings, Clock clock) {
+			AlertClassifier classifier, NewAlertCorrelation correlation, StartClaims claims, StartSender sender,
+			StartRecorder recorder, ProcessDeployer deployer, TransactionTemplate transactions,
+			ProcessStartSettings settings, Clock clock) {
 		this.starts = starts;
 		this.alerts = alerts;
 		this.admission = admission;
 		this.classifier = classifier;
-		this.correlator = correlator;
+		this.correlation = correlation;
+		this.claims = claims;
 		this.sender = sender;
 		this.recorder = recorder;
 		this.deployer = deployer;
@@ -184,6 +187,9 @@ class ProcessStartDispatcher implements SmartLifecycle {
 	 */
 	Duration dispatchDue() throws InterruptedException {
 		this.idle = false;
+		// New alerts of every instance, in the instance leading correlation; also while
+		// the engine is away, so the lease is renewed as it goes.
+		this.correlation.correlateNew(this.settings.batchSize());
 		if (!this.deployer.isDeployed()) {
 			return this.settings.idleWait();
 		}
@@ -194,16 +200,13 @@ class ProcessStartDispatcher implements SmartLifecycle {
 		}
 		// From here, an alert committed after the look below wakes the next one.
 		this.idle = true;
-		List<ProcessStart> due = this.starts.findByDueAtLessThanEqualOrderByAlertIdAsc(this.clock.instant(),
-				PageRequest.of(0, (int) Math.min(room, this.settings.batchSize())));
+		List<ProcessStart> due = this.claims.claim((int) Math.min(room, this.settings.batchSize()));
 		if (due.isEmpty()) {
 			return this.settings.idleWait();
 		}
 		this.idle = false;
 		Map<Long, Alert> alerts = alertsOf(due);
-		if (prepare(due, alerts)) {
-			// Classified and correlated: linked, perhaps, to an incident or an earlier
-			// alert.
+		if (classify(due, alerts)) {
 			alerts = alertsOf(due);
 		}
 		List<SentStart> notTaken = this.recorder.record(this.sender.send(due, alerts));
@@ -219,31 +222,21 @@ class ProcessStartDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Before a start, its alert is classified (once), and a new alert correlated with the
-	 * ones before it, in the order they came; returns whether any alert changed.
+	 * Before a start, its alert is classified, once (a new alert was when it was
+	 * correlated); returns whether any alert changed.
 	 */
-	private boolean prepare(List<ProcessStart> due, Map<Long, Alert> alerts) {
+	private boolean classify(List<ProcessStart> due, Map<Long, Alert> alerts) {
 		boolean changed = false;
 		for (ProcessStart start : due) {
 			Alert alert = alerts.get(start.getAlertId());
-			if (alert != null && !alert.getStatus().isFinal()) {
-				changed |= !start.isCorrelated() || alert.getClassification() == null;
+			if (alert != null && !alert.getStatus().isFinal() && alert.getClassification() == null) {
+				changed = true;
 				try {
-					if (start.isCorrelated()) {
-						this.classifier.classify(alert);
-					}
-					else {
-						this.correlator.correlate(alert);
-					}
+					this.classifier.classify(alert);
 				}
 				catch (RuntimeException ex) {
-					// Correlation groups alerts; without it each alert is still handled
-					// on its own.
-					log.warn("Could not classify or correlate alert {}: {}", alert.getId(), ex.toString());
+					log.warn("Could not classify alert {}: {}", alert.getId(), ex.toString());
 				}
-			}
-			if (!start.isCorrelated()) {
-				this.starts.correlated(start.getAlertId());
 			}
 		}
 		return changed;

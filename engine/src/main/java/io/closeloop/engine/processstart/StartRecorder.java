@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.closeloop.engine.alert.JpaAlertJournal;
+import io.closeloop.engine.zeebe.EngineIncarnation;
 import io.closeloop.rules.AlertStatus;
 
 /**
@@ -28,10 +29,13 @@ class StartRecorder {
 
 	private final TransactionTemplate transactions;
 
+	private final EngineIncarnation engine;
+
 	private final Clock clock;
 
 	StartRecorder(ProcessStartRepository starts, JpaAlertJournal journal, TransactionTemplate transactions,
-			Clock clock) {
+			EngineIncarnation engine, Clock clock) {
+		this.engine = engine;
 		this.starts = starts;
 		this.journal = journal;
 		this.transactions = transactions;
@@ -49,7 +53,8 @@ class StartRecorder {
 					case TAKEN -> {
 						this.starts.deleteById(start.getAlertId());
 						if (attempt.alert() != null && !attempt.alert().getStatus().isFinal()) {
-							this.journal.processStarted(start.getAlertId(), start.getGeneration(), start.getReason());
+							this.journal.processStarted(start.getAlertId(), start.getGeneration(), start.getReason(),
+									this.engine.current());
 						}
 					}
 					case REFUSED -> {

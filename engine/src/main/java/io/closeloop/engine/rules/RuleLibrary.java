@@ -91,7 +91,11 @@ public class RuleLibrary implements SchedulingConfigurer {
 		return this.status;
 	}
 
-	/** Checks the rule directory every {@code closeloop.rules.poll-interval}. */
+	/**
+	 * Checks the rule directory every {@code closeloop.rules.poll-interval}. In every
+	 * instance: each decides with the rules it loaded, and a reload writes nothing
+	 * shared.
+	 */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
 		tasks.addFixedDelayTask(this::reloadIfChanged, this.pollInterval);
@@ -134,6 +138,18 @@ public class RuleLibrary implements SchedulingConfigurer {
 	public CorrelationSession.Correlation correlate(AlertSeen alert) {
 		synchronized (this.correlationLock) {
 			return this.correlation.observe(alert);
+		}
+	}
+
+	/**
+	 * Starts correlating afresh from the alerts seen before, oldest first: what an
+	 * instance that takes correlation over knows of the alerts others correlated.
+	 */
+	public void rebuildCorrelation(List<AlertSeen> seen) {
+		synchronized (this.correlationLock) {
+			CorrelationSession previous = this.correlation;
+			this.correlation = events(this.active.current()).replay(seen);
+			previous.close();
 		}
 	}
 

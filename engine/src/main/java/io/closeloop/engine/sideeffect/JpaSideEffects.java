@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.closeloop.engine.zeebe.EngineIncarnation;
 import io.closeloop.engine.zeebe.EngineStateLost;
 import io.closeloop.workers.connector.ConnectorException;
 import io.closeloop.workers.connector.OutcomeUnknownException;
@@ -39,10 +40,13 @@ class JpaSideEffects implements SideEffects {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final EngineIncarnation engine;
+
 	private final Clock clock;
 
 	JpaSideEffects(SideEffectRepository ledger, ObjectMapper json, PlatformTransactionManager transactions,
-			Clock clock) {
+			EngineIncarnation engine, Clock clock) {
+		this.engine = engine;
 		this.clock = clock;
 		this.ledger = ledger;
 		this.json = json;
@@ -57,8 +61,8 @@ class JpaSideEffects implements SideEffects {
 			return recordedResult(key, recorded.get(), resultType);
 		}
 		try {
-			this.ownTransaction
-				.executeWithoutResult((tx) -> this.ledger.saveAndFlush(SideEffect.claim(key, this.clock.instant())));
+			this.ownTransaction.executeWithoutResult((tx) -> this.ledger
+				.saveAndFlush(SideEffect.claim(key, this.clock.instant(), this.engine.current())));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Another delivery claimed it between our look and our claim.
@@ -97,7 +101,7 @@ class JpaSideEffects implements SideEffects {
 	void engineStateLost(EngineStateLost lost) {
 		Integer unknown = this.ownTransaction
 			.execute((tx) -> this.ledger.pendingBecameUnknown("An RMM or PSA action was under way when " + lost.why()
-					+ "; it may have been carried out, " + "so it is not done again"));
+					+ "; it may have been carried out, " + "so it is not done again", lost.incarnation()));
 		if (unknown != null && unknown > 0) {
 			log.warn("{} side effect(s) were under way when {}; their outcome is unknown", unknown, lost.why());
 		}

@@ -35,11 +35,16 @@ class SideEffect {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** The engine whose job claimed it (see {@code EngineIncarnation}). */
+	@Column(name = "engine_incarnation")
+	private String engineIncarnation;
+
 	protected SideEffect() {
 	}
 
-	static SideEffect claim(String idempotencyKey, Instant at) {
+	static SideEffect claim(String idempotencyKey, Instant at, String engineIncarnation) {
 		SideEffect effect = new SideEffect();
+		effect.engineIncarnation = engineIncarnation;
 		effect.idempotencyKey = idempotencyKey;
 		effect.state = State.PENDING;
 		effect.createdAt = at;

@@ -25,12 +25,15 @@ interface SideEffectRepository extends JpaRepository<SideEffect, Long> {
 	void deleteByIdempotencyKey(String idempotencyKey);
 
 	/**
-	 * Marks every claim still pending as of unknown outcome, with the reason: their
-	 * deliveries are gone.
+	 * Marks every claim still pending of an earlier embedded engine's jobs as of unknown
+	 * outcome, with the reason: their deliveries are gone. Not the running engine's, nor
+	 * a cluster's: those are still under way.
 	 */
 	@Modifying
 	@Query("update SideEffect s set s.state = io.closeloop.engine.sideeffect.SideEffect.State.UNKNOWN, "
-			+ "s.resultJson = :reason where s.state = io.closeloop.engine.sideeffect.SideEffect.State.PENDING")
-	int pendingBecameUnknown(String reason);
+			+ "s.resultJson = :reason where s.state = io.closeloop.engine.sideeffect.SideEffect.State.PENDING"
+			+ " and (s.engineIncarnation is null or (s.engineIncarnation like 'embedded:%'"
+			+ " and s.engineIncarnation <> :current))")
+	int pendingBecameUnknown(String reason, String current);
 
 }

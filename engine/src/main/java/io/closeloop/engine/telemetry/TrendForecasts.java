@@ -11,9 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.closeloop.engine.instance.SingletonTasks;
 
 /**
  * Keeps one forecast per series: reviews a series after new samples, opens a forecast
@@ -44,11 +47,19 @@ class TrendForecasts {
 
 	private final TransactionTemplate transactions;
 
+	private final SingletonTasks singletons;
+
+	private final Duration pendingRetryInterval;
+
 	private final Clock clock;
 
 	TrendForecasts(TrendForecastRepository forecasts, TelemetrySampleRepository samples, TrendDetector detector,
-			TrendSettings settings, MaintenanceProcess process, TransactionTemplate transactions, Clock clock) {
+			TrendSettings settings, MaintenanceProcess process, TransactionTemplate transactions,
+			SingletonTasks singletons,
+			@Value("${closeloop.intake.pending-retry-interval:PT10S}") Duration pendingRetryInterval, Clock clock) {
 		this.clock = clock;
+		this.singletons = singletons;
+		this.pendingRetryInterval = pendingRetryInterval;
 		this.forecasts = forecasts;
 		this.samples = samples;
 		this.detector = detector;
@@ -143,9 +154,13 @@ class TrendForecasts {
 
 	/**
 	 * Starts processes for forecasts opened while the engine could not be reached, oldest
-	 * first.
+	 * first; in one instance at a time.
 	 */
 	@Scheduled(fixedDelayString = "${closeloop.intake.pending-retry-interval:PT10S}")
+	void startPendingInOneInstance() {
+		this.singletons.runOnceEvery("trend-forecasts-pending", this.pendingRetryInterval, this::startPending);
+	}
+
 	void startPending() {
 		List<TrendForecast> pending = this.forecasts.findByStateAndOpenedAtBeforeOrderByIdAsc(
 				TrendForecast.State.PENDING, this.clock.instant().minus(PENDING_GRACE), PageRequest.of(0, 100));

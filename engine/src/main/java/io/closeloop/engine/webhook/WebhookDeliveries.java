@@ -16,6 +16,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import io.closeloop.engine.instance.SingletonTasks;
+
 /**
  * The webhook deliveries handled lately, by the digest of the vendor's name and the body
  * exactly as it came. A delivery that comes again, whether a vendor retries one already
@@ -33,11 +35,15 @@ class WebhookDeliveries implements SchedulingConfigurer {
 
 	private final WebhookDeliverySettings settings;
 
+	private final SingletonTasks singletons;
+
 	private final Clock clock;
 
-	WebhookDeliveries(ReceivedDeliveryRepository deliveries, WebhookDeliverySettings settings, Clock clock) {
+	WebhookDeliveries(ReceivedDeliveryRepository deliveries, WebhookDeliverySettings settings,
+			SingletonTasks singletons, Clock clock) {
 		this.deliveries = deliveries;
 		this.settings = settings;
+		this.singletons = singletons;
 		this.clock = clock;
 	}
 
@@ -72,9 +78,11 @@ class WebhookDeliveries implements SchedulingConfigurer {
 		}
 	}
 
+	/** Every instance schedules the purge; one of them runs it at each turn. */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(this::forgetOld, this.settings.purgeInterval());
+		tasks.addFixedDelayTask(() -> this.singletons.runOnceEvery("webhook-deliveries-purge",
+				this.settings.purgeInterval(), this::forgetOld), this.settings.purgeInterval());
 	}
 
 	void forgetOld() {

@@ -1,5 +1,6 @@
 package io.closeloop.engine.zeebe;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -26,8 +27,17 @@ public class EmbeddedZeebe implements SmartLifecycle {
 
 	private volatile ZeebeTestEngine engine;
 
-	public EmbeddedZeebe(int port) {
+	private volatile String incarnation;
+
+	private final EmbeddedEngineLease lease;
+
+	public EmbeddedZeebe(int port, EmbeddedEngineLease lease) {
 		this.port = port;
+		this.lease = lease;
+		this.incarnation = newIncarnation();
+		// Refuses to start when another live instance's embedded engine uses the
+		// database.
+		lease.acquire(this.incarnation);
 		// Started at construction, not in the lifecycle's start(): the Camunda client
 		// beans are
 		// created (and their workers start polling) before lifecycle callbacks run.
@@ -36,6 +46,14 @@ public class EmbeddedZeebe implements SmartLifecycle {
 
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * Which engine runs now: a new name each time one starts empty, so what an earlier
+	 * one held is told from what this one holds.
+	 */
+	public String incarnation() {
+		return this.incarnation;
 	}
 
 	public int replacements() {
@@ -54,8 +72,10 @@ public class EmbeddedZeebe implements SmartLifecycle {
 	public synchronized void replace() {
 		log.warn("Replacing the embedded Zeebe engine on port {}: its state (running instances) is lost", this.port);
 		stopQuietly(this.engine);
+		this.incarnation = newIncarnation();
 		this.engine = startEngine();
 		this.replacements.incrementAndGet();
+		this.lease.renewQuietly(this.incarnation);
 	}
 
 	/**
@@ -75,6 +95,10 @@ public class EmbeddedZeebe implements SmartLifecycle {
 		return started;
 	}
 
+	private static String newIncarnation() {
+		return EngineIncarnation.EMBEDDED_PREFIX + UUID.randomUUID();
+	}
+
 	private static void stopQuietly(ZeebeTestEngine engine) {
 		try {
 			engine.stop();
@@ -92,6 +116,7 @@ public class EmbeddedZeebe implements SmartLifecycle {
 	@Override
 	public void stop() {
 		stopQuietly(this.engine);
+		this.lease.releaseQuietly();
 	}
 
 	@Override

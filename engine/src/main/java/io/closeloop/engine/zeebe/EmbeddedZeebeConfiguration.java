@@ -1,5 +1,6 @@
 package io.closeloop.engine.zeebe;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -7,6 +8,9 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.closeloop.engine.instance.Instance;
 
 /**
  * Starts the embedded engine before the Camunda client exists, when it is enabled (the
@@ -19,8 +23,14 @@ class EmbeddedZeebeConfiguration {
 	static final String ENGINE_BEAN = "embeddedZeebe";
 
 	@Bean(name = ENGINE_BEAN)
-	EmbeddedZeebe embeddedZeebe(EmbeddedZeebeProperties properties) {
-		return new EmbeddedZeebe(properties.port());
+	EmbeddedZeebe embeddedZeebe(EmbeddedZeebeProperties properties, EmbeddedEngineLease lease) {
+		return new EmbeddedZeebe(properties.port(), lease);
+	}
+
+	@Bean
+	EmbeddedEngineLease embeddedEngineLease(JdbcTemplate jdbc, Instance instance, EmbeddedZeebeProperties properties,
+			Clock clock) {
+		return new EmbeddedEngineLease(jdbc, instance.id(), properties.lease(), clock);
 	}
 
 	/**

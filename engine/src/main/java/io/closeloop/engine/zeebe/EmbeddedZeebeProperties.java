@@ -15,14 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the gRPC gateway port it listens on (localhost)
  * @param failuresBeforeReplace consecutive failed liveness probes before the engine is
  * replaced
+ * @param lease how long the embedded engine's lease on the database lasts unrenewed; it
+ * is renewed every third of it, and another instance's embedded engine is refused while
+ * it holds
  */
 @ConfigurationProperties("closeloop.zeebe.embedded")
-public record EmbeddedZeebeProperties(@DefaultValue("26500") int port, @DefaultValue("3") int failuresBeforeReplace) {
+public record EmbeddedZeebeProperties(@DefaultValue("26500") int port, @DefaultValue("3") int failuresBeforeReplace,
+		@DefaultValue("PT30S") Duration lease) {
 
 	public EmbeddedZeebeProperties {
 		if (port <= 0 || failuresBeforeReplace <= 0) {
 			throw new IllegalArgumentException(
 					"closeloop.zeebe.embedded.port and failures-before-replace must be positive");
+		}
+		if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+			throw new IllegalArgumentException("closeloop.zeebe.embedded.lease must be at least PT3S");
 		}
 	}
 

@@ -3,8 +3,13 @@ package io.closeloop.engine.zeebe;
 /**
  * Published when the embedded engine starts empty: at application start (its state did
  * not survive the restart) and after the watchdog replaced a dead engine. Every process
- * instance the application knew of is gone; whatever waits on one must let go.
+ * instance, job and action an earlier embedded engine held is gone; whatever waits on one
+ * must let go. What the engine now running holds ({@code incarnation}) and what runs on a
+ * cluster is not touched: see {@link EngineIncarnation#isLost}.
+ *
+ * @param why what happened, for the timeline and the log
+ * @param incarnation the engine that runs now
  */
-public record EngineStateLost(String why) {
+public record EngineStateLost(String why, String incarnation) {
 
 }

@@ -80,12 +80,15 @@ public class EngineWatchdog implements SchedulingConfigurer {
 	@EventListener(ApplicationReadyEvent.class)
 	public void embeddedEngineStartedEmpty() {
 		if (this.embedded.isPresent()) {
-			this.publisher.publishEvent(new EngineStateLost("the application restarted with a fresh embedded engine"));
+			this.publisher.publishEvent(new EngineStateLost("the application restarted with a fresh embedded engine",
+					this.embedded.get().incarnation()));
 		}
 	}
 
 	/**
 	 * Probes every {@code closeloop.zeebe.watchdog.interval}, the first time after one.
+	 * In every instance: each probes the engine its own client reaches, and only the one
+	 * instance whose embedded engine it is (see {@link EmbeddedEngineLease}) replaces it.
 	 */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
@@ -122,7 +125,8 @@ public class EngineWatchdog implements SchedulingConfigurer {
 		try {
 			this.deployer.engineReplaced();
 			engine.replace();
-			this.publisher.publishEvent(new EngineStateLost("the embedded engine died and was replaced"));
+			this.publisher
+				.publishEvent(new EngineStateLost("the embedded engine died and was replaced", engine.incarnation()));
 			deployWhenReachable();
 			this.consecutiveFailures.set(0);
 			this.state = new EngineState(true, this.clock.instant(), "replaced a dead embedded engine", replacements());

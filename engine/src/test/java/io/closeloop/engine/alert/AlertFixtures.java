@@ -1,7 +1,10 @@
 package io.closeloop.engine.alert;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+
+import io.closeloop.rules.Classification;
 
 import io.closeloop.rules.AlertStatus;
 
@@ -17,6 +20,18 @@ public final class AlertFixtures {
 		return new Alert(new AlertRequest(source, externalId, "acme",
 				new AlertRequest.Device("dev-" + hostname, hostname, os, role), type, "warning", message, metrics,
 				occurredAt), Instant.now());
+	}
+
+	/**
+	 * An alert of one client, already classified into one category, as the dispatcher
+	 * leaves it once correlated; not yet stored.
+	 */
+	public static Alert classified(String tenant, String category) {
+		Alert alert = new Alert(new AlertRequest("ninjaone", "classified-" + System.nanoTime(), tenant,
+				new AlertRequest.Device("dev-" + tenant, tenant.toUpperCase() + "-WS-1", "Windows 11", "workstation"),
+				"cpu.high", "warning", "CPU above 95%", Map.of(), null), Instant.now());
+		alert.classified(new Classification(List.of(category), List.of(), List.of()));
+		return alert;
 	}
 
 	/** The alert with its ticket set, as the ticket step would set it. */

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.closeloop.engine.TimeConfiguration;
 import io.closeloop.workers.connector.ConnectorException;
+import io.closeloop.engine.zeebe.EngineIncarnation;
 import io.closeloop.workers.connector.OutcomeUnknownException;
 import io.closeloop.workers.connector.ScriptRun;
 import io.closeloop.workers.journal.SideEffects;
@@ -29,7 +30,7 @@ import io.closeloop.workers.journal.SideEffects;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:side-effects;MODE=MySQL;DATABASE_TO_LOWER=TRUE")
-@Import({ JpaSideEffects.class, JacksonAutoConfiguration.class, TimeConfiguration.class })
+@Import({ JpaSideEffects.class, EngineIncarnation.class, JacksonAutoConfiguration.class, TimeConfiguration.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class JpaSideEffectsTests {
 

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.closeloop.engine.TimeConfiguration;
+import io.closeloop.engine.instance.SingletonTasks;
 
 /**
  * A forecast's life with the engine played by a mock: opened once while the trend holds,
@@ -57,6 +58,9 @@ class TrendForecastsTests {
 
 	@MockitoBean
 	private MaintenanceProcess process;
+
+	@MockitoBean
+	private SingletonTasks singletons;
 
 	@Test
 	void shouldOpenOnceClearWhenTheMetricRecoversAndOpenAgainAsTheNextOccurrence() {

@@ -1,7 +1,5 @@
 package io.closeloop.workers.approval;
 
-import java.util.Optional;
-
 /**
  * Where approval tasks wait for a technician. The application that owns persistence
  * implements it; the approval worker only announces tasks, and the technician's decision
@@ -10,11 +8,12 @@ import java.util.Optional;
 public interface ApprovalInbox {
 
 	/**
-	 * Announces a task waiting for a technician.
-	 * @return the decision a technician already gave on this alert, when its earlier
-	 * process was lost after the answer: the task is then completed with it at once
-	 * instead of asking again
+	 * Announces a task waiting for a technician; a job handed out again (same key) is the
+	 * same task, whichever instance it is handed to.
+	 * @return whether the task is new, waited already, or was decided before its earlier
+	 * process was lost (the job is then completed with that decision at once instead of
+	 * asking again)
 	 */
-	Optional<ApprovalDecision> taskOpened(ApprovalRequest request);
+	ApprovalOpening taskOpened(ApprovalRequest request);
 
 }

@@ -3,7 +3,6 @@ package io.closeloop.workers.approval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -15,21 +14,24 @@ import io.closeloop.workers.journal.AlertJournal;
 import io.closeloop.rules.AlertStatus;
 
 /**
- * Picks up approval user tasks (job-worker based: Zeebe hands a user task without a
- * Camunda user task definition to job workers of this type) and puts them in the
- * technicians' inbox. The job is not completed here: the technician's decision completes
- * it.
+ * Picks up approval jobs ({@value #TYPE}, Closeloop's own job type, so that on a shared
+ * cluster it takes no other application's user tasks) and puts them in the technicians'
+ * inbox. The job is not completed here: the technician's decision completes it, by its
+ * key, from whichever instance the technician uses. The job is held for
+ * {@code JOB_TIMEOUT_MS} at a time: when it runs out (the instance that took it died, or
+ * nobody decided yet) any instance takes the same job again, and the inbox finds its task
+ * by the key instead of opening a second one.
  */
 @Component
 public class ApprovalTaskWorker {
 
-	static final String TYPE = "io.camunda.zeebe:userTask";
+	public static final String TYPE = "closeloop-approval";
 
 	/**
-	 * Long enough that a pending approval is not handed out again while it waits; the
-	 * approval SLA timer on the task escalates long before.
+	 * How soon a task whose instance died is taken up by another: the job is handed out
+	 * again this often while it waits, which only touches its task's row.
 	 */
-	private static final long JOB_TIMEOUT_MS = 7L * 24 * 60 * 60 * 1000;
+	static final long JOB_TIMEOUT_MS = 5L * 60 * 1000;
 
 	private final ApprovalInbox inbox;
 
@@ -48,13 +50,16 @@ public class ApprovalTaskWorker {
 	public void openTask(JobClient client, ActivatedJob job, @Variable(name = "alertId") Long alertId,
 			@Variable(name = "approvalSla") String approvalSla) {
 		Instant dueAt = this.clock.instant().plus(parse(approvalSla));
-		Optional<ApprovalDecision> earlier = this.inbox.taskOpened(new ApprovalRequest(job.getKey(), alertId,
+		ApprovalOpening opening = this.inbox.taskOpened(new ApprovalRequest(job.getKey(), alertId,
 				job.getProcessInstanceKey(), job.getElementInstanceKey(), dueAt));
-		if (earlier.isPresent()) {
-			ApprovalDecision decision = earlier.get();
+		if (opening.decided().isPresent()) {
+			ApprovalDecision decision = opening.decided().get();
 			this.journal.step(alertId, "Approval carried over", (decision.approved() ? "approved" : "rejected") + " by "
 					+ decision.technician() + " before the earlier process was lost; not asked again");
 			client.newCompleteCommand(job.getKey()).variables(decision.variables()).send().join();
+			return;
+		}
+		if (opening.alreadyWaiting()) {
 			return;
 		}
 		this.journal.status(alertId, AlertStatus.AWAITING_APPROVAL, "waiting for a technician until " + dueAt);
