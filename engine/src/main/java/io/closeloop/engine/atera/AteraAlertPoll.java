@@ -11,6 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.closeloop.engine.alert.AlertIntake;
+import io.closeloop.engine.instance.SingletonTasks;
 import io.closeloop.engine.alert.AlertRequest;
 import io.closeloop.engine.alert.IntakeSaturatedException;
 import io.closeloop.workers.connector.ConnectorException;
@@ -33,12 +34,15 @@ import jakarta.validation.Validator;
  * an alert not taken in this time is taken in next time. Intake that is full stops the
  * poll the same way.
  * <p>
- * Every instance schedules the poll; {@link #poll()} is the whole of one run, so a
- * cluster-wide lock around it keeps it to one instance at a time. Two running at once
- * would still make each alert once (intake deduplicates), only with twice the requests.
+ * Every instance schedules the poll; at each turn the instance that takes the poll's
+ * lease ({@value #LEASE}) runs it and the others skip the turn. Should two ever run at
+ * once, each alert would still be made once (intake deduplicates), only with twice the
+ * requests.
  */
 @Component
 class AteraAlertPoll implements SchedulingConfigurer {
+
+	static final String LEASE = "atera-alert-poll";
 
 	private static final Logger log = LoggerFactory.getLogger(AteraAlertPoll.class);
 
@@ -48,15 +52,19 @@ class AteraAlertPoll implements SchedulingConfigurer {
 
 	private final Validator validator;
 
+	private final SingletonTasks singletons;
+
 	/**
 	 * How many unmapped open alerts the last poll that read Atera saw; for the log only.
 	 */
 	private volatile int lastUnmapped;
 
-	AteraAlertPoll(ObjectProvider<AteraAlertFeed> feeds, AlertIntake intake, Validator validator) {
+	AteraAlertPoll(ObjectProvider<AteraAlertFeed> feeds, AlertIntake intake, Validator validator,
+			SingletonTasks singletons) {
 		this.feeds = feeds;
 		this.intake = intake;
 		this.validator = validator;
+		this.singletons = singletons;
 	}
 
 	@Override
@@ -64,8 +72,18 @@ class AteraAlertPoll implements SchedulingConfigurer {
 		AteraAlertFeed feed = this.feeds.getIfAvailable();
 		if (feed != null) {
 			// The first poll one interval after the start, when the application is up.
-			tasks.addFixedDelayTask(new FixedDelayTask(this::poll, feed.pollInterval(), feed.pollInterval()));
+			// Every instance schedules it; one of them polls at each turn, under a lease.
+			tasks.addFixedDelayTask(new FixedDelayTask(this::pollInTurn, feed.pollInterval(), feed.pollInterval()));
 		}
+	}
+
+	/**
+	 * Polls unless another instance holds the poll's lease now.
+	 * @return whether this instance polled
+	 */
+	boolean pollInTurn() {
+		AteraAlertFeed feed = this.feeds.getIfAvailable();
+		return (feed != null) && this.singletons.runOnceEvery(LEASE, feed.pollInterval(), this::poll);
 	}
 
 	/** One poll: reads Atera's open alerts and hands in the new ones. */

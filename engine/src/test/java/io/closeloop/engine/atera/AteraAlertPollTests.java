@@ -1,5 +1,11 @@
 package io.closeloop.engine.atera;
 
+import io.closeloop.engine.instance.SingletonTasks;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import java.time.Instant;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -95,6 +101,12 @@ class AteraAlertPollTests {
 	@Autowired
 	private AlertRepository alerts;
 
+	@Autowired
+	private SingletonTasks singletons;
+
+	@Autowired
+	private LockProvider leases;
+
 	@Test
 	void shouldMakeOneAlertOfAnAteraAlertPolledTwiceAndAfterARestart() {
 		long id = uniqueAlertId();
@@ -104,7 +116,8 @@ class AteraAlertPollTests {
 		AteraAlertPoll.Outcome first = this.poll.poll();
 		AteraAlertPoll.Outcome second = this.poll.poll();
 		// A new instance knows only the database, as after a restart.
-		AteraAlertPoll.Outcome restarted = new AteraAlertPoll(this.feeds, this.intake, this.validator).poll();
+		AteraAlertPoll.Outcome restarted = new AteraAlertPoll(this.feeds, this.intake, this.validator, this.singletons)
+			.poll();
 
 		assertThat(first.taken()).isEqualTo(1);
 		assertThat(second.taken()).isZero();
@@ -115,6 +128,27 @@ class AteraAlertPollTests {
 		Map<String, Object> stored = api().awaitStatus(stored("acme", id).getId(), "ESCALATED");
 		// Read again, never handed in again: no duplicate on its timeline.
 		assertThat(ApiClient.steps(stored)).doesNotContain("Duplicate received");
+	}
+
+	@Test
+	void shouldLeaveTheTurnToTheInstanceThatHoldsThePollsLease() {
+		long id = uniqueAlertId();
+		openAlerts(page(alert(id, 11, 4715, "Low Disk Space")));
+		agent(4715, 11);
+		// Another instance is polling now.
+		SimpleLock other = this.leases
+			.lock(new LockConfiguration(Instant.now(), AteraAlertPoll.LEASE, Duration.ofMinutes(1), Duration.ZERO))
+			.orElseThrow();
+		try {
+			assertThat(this.poll.pollInTurn()).isFalse();
+			atera.verify(0, getRequestedFor(urlPathEqualTo(ALERTS)));
+		}
+		finally {
+			other.unlock();
+		}
+
+		assertThat(this.poll.pollInTurn()).isTrue();
+		assertThat(stored("acme", id)).isNotNull();
 	}
 
 	@Test
