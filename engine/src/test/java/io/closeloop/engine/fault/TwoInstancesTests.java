@@ -76,7 +76,7 @@ class TwoInstancesTests {
 
 	private static final String PASSWORD = "two-instances-technician";
 
-	private static final Pattern TICKET_KEY = Pattern.compile("Closeloop ref (alert-\\d+):open-ticket");
+	private static final Pattern TICKET_KEY = Pattern.compile("Closeloop ref ([^)]+)\\)");
 
 	@RegisterExtension
 	static WireMockExtension rmm = WireMockExtension.newInstance()
@@ -199,7 +199,7 @@ class TwoInstancesTests {
 				"TwoInstancesTests figures:%n  alerts accepted %d (A and B), final %d %s%n"
 						+ "  B away (killed to healthy again) %s%n  alerts whose process was started twice %d%n"
 						+ "  devices with a cleanup script run %d, most runs on one device %d%n"
-						+ "  alerts with a ticket %d, most tickets opened for one alert %d%n"
+						+ "  tickets opened %d (one per alert, or per incident), most opened under one key %d%n"
 						+ "  approvals open when B was killed %d, still open after its restart %d, mooted %d,"
 						+ " alerts with two approval tasks %d, approved from A %d%n"
 						+ "  storm: %d clients, incidents %d, storm alerts in it %d%n",
@@ -212,7 +212,7 @@ class TwoInstancesTests {
 		assertThat(startedTwice).as("alerts whose process was started twice").isZero();
 		assertThat(maxRuns).as("script runs on one device").isEqualTo(1);
 		assertThat(ticketsPerAlert).doesNotContainKey("?");
-		assertThat(maxTickets).as("tickets opened for one alert").isEqualTo(1);
+		assertThat(maxTickets).as("tickets opened under one key (an alert's, or the incident's)").isEqualTo(1);
 		assertThat(survived).as("approvals open when B died, still open after").isEqualTo(openBeforeKill.size());
 		assertThat(mooted).isZero();
 		assertThat(duplicateTasks).isZero();
