@@ -141,6 +141,9 @@ class AteraAlertPoll implements SchedulingConfigurer {
 		}
 		String note = read.complete() ? null
 				: "stopped at closeloop.rmm.atera.max-pages after " + read.pages() + " page(s)";
+		if (note != null) {
+			log.warn("Atera poll {}: open alerts beyond them are not taken in", note);
+		}
 		return new Outcome(true, taken, held, refused, read.unmapped(), note);
 	}
 

@@ -14,6 +14,12 @@ import net.javacrumbs.shedlock.core.LockProvider;
 @Component
 public class LeaderLeases implements DisposableBean {
 
+	/**
+	 * The lease of the instance that leads correlation: whenever any instance runs, one
+	 * of them holds it.
+	 */
+	public static final String CORRELATION = "alert-correlation";
+
 	private final LockProvider leases;
 
 	private final Clock clock;

@@ -44,7 +44,7 @@ class NewAlertCorrelation {
 		this.starts = starts;
 		this.alerts = alerts;
 		this.correlator = correlator;
-		this.leadership = leases.lease("alert-correlation", instance.correlationLease());
+		this.leadership = leases.lease(LeaderLeases.CORRELATION, instance.correlationLease());
 	}
 
 	/**

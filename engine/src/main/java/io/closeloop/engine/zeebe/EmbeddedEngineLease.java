@@ -5,14 +5,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+import io.closeloop.engine.instance.LeaderLeases;
 
 /**
  * The embedded engine's lease on the database ({@code embedded_engine_lease}): one row,
@@ -37,10 +43,13 @@ public class EmbeddedEngineLease implements SchedulingConfigurer {
 
 	private final Clock clock;
 
+	private final LockProvider leases;
+
 	private volatile String incarnation;
 
-	EmbeddedEngineLease(JdbcTemplate jdbc, String holder, Duration lease, Clock clock) {
+	EmbeddedEngineLease(JdbcTemplate jdbc, LockProvider leases, String holder, Duration lease, Clock clock) {
 		this.jdbc = jdbc;
+		this.leases = leases;
 		this.holder = holder;
 		this.lease = lease;
 		this.clock = clock;
@@ -51,6 +60,7 @@ public class EmbeddedEngineLease implements SchedulingConfigurer {
 	 * @throws IllegalStateException when another live instance holds it
 	 */
 	void acquire(String incarnation) {
+		refuseWhileAnotherInstanceLeads();
 		Instant now = this.clock.instant();
 		int taken = this.jdbc.update(
 				"update embedded_engine_lease set holder = ?, incarnation = ?, expires_at = ?"
@@ -121,6 +131,31 @@ public class EmbeddedEngineLease implements SchedulingConfigurer {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not renew the embedded engine's lease: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Instances in the cluster profile take no embedded engine lease, but while one runs
+	 * some live instance holds the correlation leader's lease. An embedded engine started
+	 * beside them would send the shared outbox's starts into its own memory and take the
+	 * cluster's work for its own: it is refused. The leader's lease held by this
+	 * instance's own id is its own, from before it was killed.
+	 */
+	private void refuseWhileAnotherInstanceLeads() {
+		Optional<SimpleLock> free = this.leases.lock(new LockConfiguration(this.clock.instant(),
+				LeaderLeases.CORRELATION, Duration.ofSeconds(5), Duration.ZERO));
+		if (free.isPresent()) {
+			free.get().unlock();
+			return;
+		}
+		List<String> leader = this.jdbc.query("select locked_by from shedlock where name = ?",
+				(row, n) -> row.getString(1), LeaderLeases.CORRELATION);
+		if (!leader.isEmpty() && !this.holder.equals(leader.get(0))) {
+			throw new IllegalStateException("Another Closeloop instance (" + leader.get(0)
+					+ ") is running on this database and leads it; the embedded Zeebe engine is single-instance and"
+					+ " cannot join instances on a Camunda 8 cluster. Start this instance in the cluster profile"
+					+ " (closeloop.zeebe.embedded.enabled=false, with camunda.client.grpc-address pointing at the"
+					+ " cluster). This instance is " + this.holder + " (closeloop.instance.id).");
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.closeloop.engine.instance.Instance;
@@ -28,9 +29,9 @@ class EmbeddedZeebeConfiguration {
 	}
 
 	@Bean
-	EmbeddedEngineLease embeddedEngineLease(JdbcTemplate jdbc, Instance instance, EmbeddedZeebeProperties properties,
-			Clock clock) {
-		return new EmbeddedEngineLease(jdbc, instance.id(), properties.lease(), clock);
+	EmbeddedEngineLease embeddedEngineLease(JdbcTemplate jdbc, LockProvider leases, Instance instance,
+			EmbeddedZeebeProperties properties, Clock clock) {
+		return new EmbeddedEngineLease(jdbc, leases, instance.id(), properties.lease(), clock);
 	}
 
 	/**

@@ -59,6 +59,25 @@ abstract class SingletonLeasesContract {
 	}
 
 	@Test
+	void shouldSkipAnotherInstancesTurnThatFallsLateInTheSameInterval() {
+		String task = "test-task-" + UUID.randomUUID();
+		SingletonTasks first = new SingletonTasks(SingletonConfiguration.leasesOf(this.jdbc, "first"),
+				Clock.systemUTC());
+		SingletonTasks second = new SingletonTasks(SingletonConfiguration.leasesOf(this.jdbc, "second"),
+				Clock.systemUTC());
+		AtomicInteger runs = new AtomicInteger();
+		Duration interval = Duration.ofSeconds(3);
+		assertThat(first.runOnceEvery(task, interval, runs::incrementAndGet)).isTrue();
+		// The second instance's timer fires two thirds of an interval after the first's.
+		sleep(Duration.ofSeconds(2));
+
+		assertThat(second.runOnceEvery(task, interval, runs::incrementAndGet))
+			.as("a turn of the same interval, on another instance")
+			.isFalse();
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
 	void shouldRunTheBodyAgainOnceItsLeaseEnded() {
 		String task = "test-task-" + UUID.randomUUID();
 		SingletonTasks first = new SingletonTasks(SingletonConfiguration.leasesOf(this.jdbc, "first"),

@@ -1,5 +1,13 @@
 package io.closeloop.engine.zeebe;
 
+import java.time.Instant;
+
+import io.closeloop.engine.instance.LeaderLeases;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -32,6 +40,28 @@ class EmbeddedEngineLeaseTests {
 	@BeforeEach
 	void noLease() {
 		this.jdbc.update("delete from embedded_engine_lease");
+		this.jdbc.update("delete from shedlock");
+	}
+
+	@Test
+	void shouldRefuseAnEmbeddedEngineWhileAnInstanceOnAClusterLeadsTheDatabase() {
+		// An instance in the cluster profile takes no embedded lease, but leads
+		// correlation.
+		SimpleLock leading = leasesOf("cluster-b:8080")
+			.lock(new LockConfiguration(Instant.now(), LeaderLeases.CORRELATION, Duration.ofMinutes(1), Duration.ZERO))
+			.orElseThrow();
+		try {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> lease("host-a:8080", Duration.ofMinutes(1)).acquire("embedded:one"))
+				.withMessageContaining("cluster-b:8080")
+				.withMessageContaining("closeloop.zeebe.embedded.enabled=false");
+			// The same instance, killed while it led and started again, is not refused by
+			// itself.
+			lease("cluster-b:8080", Duration.ofMinutes(1)).acquire("embedded:two");
+		}
+		finally {
+			leading.unlock();
+		}
 	}
 
 	@Test
@@ -65,8 +95,16 @@ class EmbeddedEngineLeaseTests {
 		lease("host-b:8080", Duration.ofMinutes(1)).acquire("embedded:two");
 	}
 
+	private LockProvider leasesOf(String holder) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(this.jdbc)
+			.withLockedByValue(holder)
+			.usingDbTime()
+			.build());
+	}
+
 	private EmbeddedEngineLease lease(String holder, Duration lease) {
-		return new EmbeddedEngineLease(this.jdbc, holder, lease, Clock.systemUTC());
+		return new EmbeddedEngineLease(this.jdbc, leasesOf(holder), holder, lease, Clock.systemUTC());
 	}
 
 }

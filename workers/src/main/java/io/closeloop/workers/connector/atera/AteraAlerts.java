@@ -49,7 +49,11 @@ class AteraAlerts {
 		String agentId = VendorJson.text(alert, "AgentId");
 		String deviceGuid = VendorJson.text(alert, "DeviceGuid");
 		String deviceId = (agentId != null && !agentId.isBlank()) ? agentId
-				: (deviceGuid != null && !deviceGuid.isBlank()) ? deviceGuid : NO_DEVICE;
+				: (deviceGuid != null && !deviceGuid.isBlank()) ? deviceGuid
+						// One of its own, so alerts that name no device are never taken
+						// for
+						// recurrences on one device.
+						: NO_DEVICE + ":" + VendorJson.text(alert, "AlertID");
 		String title = VendorJson.text(alert, "Title");
 		List<String> labels = new ArrayList<>();
 		for (String label : List.of(WebhookPayload.key(title),

@@ -2,6 +2,7 @@ package io.closeloop.workers.connector.routing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,22 @@ public class ConnectorsConfiguration {
 	@Bean("rmm.atera")
 	@ConditionalOnConnector(kind = "rmm", name = "atera")
 	AteraRmm ateraRmm(Environment environment, Clock clock) {
-		return AteraRmm.create(properties(environment, AteraRmmProperties.class), new ObjectMapper(), clock);
+		AteraRmmProperties atera = properties(environment, AteraRmmProperties.class);
+		// The poll names each alert's tenant from this map: a tenant whose RMM is another
+		// would have an Atera agent id looked up, and acted on, in that RMM.
+		ConnectorChoice rmm = ConnectorChoice.of(environment, "rmm");
+		List<String> elsewhere = atera.customers()
+			.keySet()
+			.stream()
+			.filter((tenant) -> !"atera".equals(rmm.connectorOf(tenant)))
+			.sorted()
+			.toList();
+		if (!elsewhere.isEmpty()) {
+			throw new IllegalStateException("closeloop.rmm.atera.customers maps " + elsewhere
+					+ ", whose RMM is not Atera (closeloop.rmm.connector / closeloop.rmm.tenants): map only the"
+					+ " tenants Atera serves");
+		}
+		return AteraRmm.create(atera, new ObjectMapper(), clock);
 	}
 
 	/** Atera sends no alert webhook: the engine polls its open alerts through this. */

@@ -74,6 +74,20 @@ class AteraSelectionTests {
 	}
 
 	@Test
+	void shouldRefuseACustomerMappedToATenantWhoseRmmIsAnother() {
+		// globex's devices are another RMM's: an Atera agent id must never be looked up
+		// there.
+		this.context
+			.withPropertyValues("closeloop.rmm.connector=atera", "closeloop.rmm.tenants.globex=simulator",
+					"closeloop.rmm.atera.api-key=k", "closeloop.rmm.atera.customers.acme=11",
+					"closeloop.rmm.atera.customers.globex=12")
+			.run((ctx) -> assertThat(ctx).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("closeloop.rmm.atera.customers maps [globex], whose RMM is not Atera"));
+	}
+
+	@Test
 	void shouldRefuseAPageLargerThanAteraServes() {
 		this.context
 			.withPropertyValues("closeloop.rmm.connector=atera", "closeloop.rmm.atera.api-key=k",
