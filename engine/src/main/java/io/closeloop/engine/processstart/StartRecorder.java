@@ -7,10 +7,12 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.closeloop.engine.alert.JpaAlertJournal;
+import io.closeloop.engine.instance.Instance;
 import io.closeloop.engine.zeebe.EngineIncarnation;
 import io.closeloop.rules.AlertStatus;
 
@@ -31,11 +33,20 @@ class StartRecorder {
 
 	private final EngineIncarnation engine;
 
+	private final String instance;
+
 	private final Clock clock;
 
+	@Autowired
 	StartRecorder(ProcessStartRepository starts, JpaAlertJournal journal, TransactionTemplate transactions,
-			EngineIncarnation engine, Clock clock) {
+			EngineIncarnation engine, Instance instance, Clock clock) {
+		this(starts, journal, transactions, engine, instance.id(), clock);
+	}
+
+	StartRecorder(ProcessStartRepository starts, JpaAlertJournal journal, TransactionTemplate transactions,
+			EngineIncarnation engine, String instance, Clock clock) {
 		this.engine = engine;
+		this.instance = instance;
 		this.starts = starts;
 		this.journal = journal;
 		this.transactions = transactions;
@@ -74,13 +85,18 @@ class StartRecorder {
 		return notTaken;
 	}
 
-	/** The starts are due again after the pause. */
+	/**
+	 * The starts are due again after the pause, those still claimed by this instance: one
+	 * whose claim ran out while it was being sent may have been claimed by another
+	 * instance since, and is that one's now.
+	 */
 	void retryLater(List<SentStart> notTaken, Duration pause) {
 		log.warn("The engine did not take {} process start(s) ({}); trying again in {}", notTaken.size(),
 				EngineAnswer.message(notTaken.get(0).error()), pause);
 		this.transactions.executeWithoutResult((tx) -> {
 			for (SentStart attempt : notTaken) {
 				this.starts.findById(attempt.start().getAlertId())
+					.filter((stored) -> this.instance.equals(stored.getClaimedBy()))
 					.ifPresent((stored) -> stored.failed(this.clock.instant(), pause));
 			}
 		});

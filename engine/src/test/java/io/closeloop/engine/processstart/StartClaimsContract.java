@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +120,27 @@ abstract class StartClaimsContract {
 		assertThat(ids(claims("second").claim(100))).as("claimed by the first, even after allDueNow")
 			.doesNotContainAnyElementsOf(ids(claimed))
 			.hasSize(35);
+	}
+
+	@Test
+	void shouldLeaveAStartAnotherInstanceClaimedAfterTheFirstClaimRanOutWhenTheFirstSendFails() {
+		// The first instance's claim ran out while it was still sending.
+		List<ProcessStart> claimedFirst = new StartClaims(this.starts, this.transactions, "first", Duration.ZERO,
+				Clock.systemUTC())
+			.claim(5);
+		List<ProcessStart> claimedSecond = claims("second").claim(5);
+		assertThat(ids(claimedSecond)).containsExactlyInAnyOrderElementsOf(ids(claimedFirst));
+		StartRecorder first = new StartRecorder(this.starts, null, new TransactionTemplate(this.transactions), null,
+				"first", Clock.systemUTC());
+
+		// Then the engine's late answer to the first instance: not taken.
+		first.retryLater(claimedFirst.stream()
+			.map((start) -> new SentStart(start, null, CompletableFuture.failedFuture(new RuntimeException("late"))))
+			.toList(), Duration.ofSeconds(1));
+
+		assertThat(this.starts.findAllById(ids(claimedFirst))).extracting(ProcessStart::getClaimedBy)
+			.as("the second instance's claims")
+			.containsOnly("second");
 	}
 
 	private List<Long> drain(StartClaims claims) {
