@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,12 @@ abstract class StartClaimsContract {
 			this.starts.saveAndFlush(start);
 			this.mine.add(alert.getId());
 		}
+	}
+
+	/** The outbox is shared with the other persistence tests of this database. */
+	@AfterEach
+	void emptyOutbox() {
+		this.starts.deleteAll();
 	}
 
 	@Test
