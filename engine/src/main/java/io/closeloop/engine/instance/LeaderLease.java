@@ -75,29 +75,6 @@ public final class LeaderLease {
 		return this.term;
 	}
 
-	/**
-	 * Renews the lease if this instance holds it, takes nothing otherwise. Run on a
-	 * schedule of its own, so a leader whose work is slow (a round of the dispatcher
-	 * waiting on the engine) keeps leading for as long as it lives.
-	 */
-	public synchronized void keep() {
-		if (this.held == null) {
-			return;
-		}
-		Optional<SimpleLock> renewed = this.held.extend(this.lease, Duration.ZERO);
-		if (renewed.isPresent()) {
-			this.held = renewed.get();
-			this.renewedAt = this.clock.instant();
-			return;
-		}
-		log.warn("Lost the {} lease (not renewed within {}); another instance may lead now", this.name, this.lease);
-		this.held = null;
-	}
-
-	Duration lease() {
-		return this.lease;
-	}
-
 	/** Gives the lease up at once, e.g. when the application stops. */
 	public synchronized void release() {
 		if (this.held != null) {
