@@ -53,6 +53,9 @@ public abstract class IntegrationTest {
 		registry.add("closeloop.simulator.script-duration", () -> "PT0.5S");
 		registry.add("closeloop.zeebe.watchdog.interval", () -> "PT1H");
 		registry.add("closeloop.intake.pending-retry-interval", () -> "PT1H");
+		// The test classes' application contexts come and go on one database: a context
+		// closed while it led correlation must not hold the lead for long.
+		registry.add("closeloop.instance.correlation-lease", () -> "PT5S");
 		// Spring Boot's tests turn the metrics exporters off; the scrape endpoint is part
 		// of
 		// the security configuration under test.
